@@ -1,0 +1,2 @@
+/** slamon alerts. */
+package io.slamon.alerts;

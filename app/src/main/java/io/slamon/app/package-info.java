@@ -1,0 +1,2 @@
+/** slamon app. */
+package io.slamon.app;

@@ -1,0 +1,2 @@
+/** slamon bench. */
+package io.slamon.bench;

@@ -1,0 +1,2 @@
+/** slamon collector. */
+package io.slamon.collector;

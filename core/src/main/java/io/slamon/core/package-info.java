@@ -1,0 +1,2 @@
+/** slamon core. */
+package io.slamon.core;

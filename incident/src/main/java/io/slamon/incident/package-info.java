@@ -1,0 +1,2 @@
+/** slamon incident. */
+package io.slamon.incident;

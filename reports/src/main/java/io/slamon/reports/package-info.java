@@ -1,0 +1,2 @@
+/** slamon reports. */
+package io.slamon.reports;

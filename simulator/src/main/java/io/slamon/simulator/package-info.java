@@ -1,0 +1,2 @@
+/** slamon simulator. */
+package io.slamon.simulator;

@@ -1,0 +1,2 @@
+/** slamon slo-engine. */
+package io.slamon.slo;

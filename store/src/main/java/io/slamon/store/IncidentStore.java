@@ -1,0 +1,18 @@
+package io.slamon.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Incident rows. Deeper lifecycle and the hash-chained timeline come with the incident module. */
+public interface IncidentStore {
+  /** Inserts the incident, or returns the existing open one with the same fingerprint (not closed, resolved or cancelled). */
+  IncidentRecord openOrGet(IncidentRecord candidate);
+
+  Optional<IncidentRecord> find(String id);
+
+  /** Incidents of a tenant ({@code null}: all tenants and provider scope), newest first. */
+  List<IncidentRecord> list(String tenant);
+
+  /** Next id for the year, e.g. {@code INC-2026-000042}; gap-free within a database. */
+  String nextId(int year);
+}
