@@ -1,0 +1,39 @@
+package io.slamon.incident;
+
+import io.slamon.store.IncidentRecord;
+import io.slamon.store.IncidentStore;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+
+/**
+ * Opens an incident for a signal, or returns the open incident that already carries the signal's
+ * fingerprint, so a breach seen on every evaluation opens one incident, not one per evaluation.
+ */
+public final class IncidentOpener {
+  private final IncidentStore store;
+  private final InstantSource clock;
+
+  public IncidentOpener(IncidentStore store, InstantSource clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** The incident for this signal and whether this call opened it. */
+  public record Outcome(IncidentRecord incident, boolean opened) {}
+
+  public Outcome open(Signal signal) {
+    var now = clock.instant();
+    String id = store.nextId(now.atZone(ZoneOffset.UTC).getYear());
+    var candidate = new IncidentRecord(
+        id,
+        signal.tenant(),
+        signal.fingerprint(),
+        SeverityPolicy.severityFor(signal).name(),
+        "open",
+        SeverityPolicy.titleFor(signal),
+        now,
+        now);
+    IncidentRecord stored = store.openOrGet(candidate);
+    return new Outcome(stored, stored.id().equals(id));
+  }
+}

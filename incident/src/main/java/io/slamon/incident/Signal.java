@@ -1,0 +1,37 @@
+package io.slamon.incident;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Something observed that may need an incident.
+ *
+ * @param tenant affected tenant, or {@code null} for the provider scope
+ * @param kind what was observed
+ * @param subject what it was observed on: the SLO name, {@code gpu-node-01/3}, a target address
+ * @param component the affected component (e.g. {@code inference}, {@code gpu}, {@code storage})
+ * @param detail one human sentence with the numbers, e.g. "attainment 91.20 % < objective 95.00 %"
+ * @param observedAt when it was observed
+ */
+public record Signal(String tenant, Kind kind, String subject, String component, String detail, Instant observedAt) {
+  public Signal {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(subject, "subject");
+    Objects.requireNonNull(component, "component");
+    Objects.requireNonNull(observedAt, "observedAt");
+  }
+
+  /** Kinds of signal, each with the severity it opens at. */
+  public enum Kind {
+    SLO_BREACH,
+    FAST_BURN,
+    GPU_XID,
+    GPU_LOST,
+    TARGET_DOWN
+  }
+
+  /** Deduplication key: a repeat of the same signal on the same subject joins the open incident. */
+  public String fingerprint() {
+    return (tenant == null ? "provider" : tenant) + "/" + kind.name().toLowerCase(java.util.Locale.ROOT) + "/" + subject + "/" + component;
+  }
+}
