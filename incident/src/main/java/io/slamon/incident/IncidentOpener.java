@@ -22,6 +22,12 @@ public final class IncidentOpener {
   public record Outcome(IncidentRecord incident, boolean opened) {}
 
   public Outcome open(Signal signal) {
+    // Look first, so a repeat does not use up an incident id (ids are meant to be gap-free); a race
+    // between two openers is still settled by the store's unique index.
+    var live = store.findLive(signal.tenant(), signal.fingerprint());
+    if (live.isPresent()) {
+      return new Outcome(live.get(), false);
+    }
     var now = clock.instant();
     String id = store.nextId(now.atZone(ZoneOffset.UTC).getYear());
     var candidate = new IncidentRecord(

@@ -10,6 +10,9 @@ public interface IncidentStore {
 
   Optional<IncidentRecord> find(String id);
 
+  /** The live (not resolved, closed or cancelled) incident of the tenant with this fingerprint, if any. */
+  Optional<IncidentRecord> findLive(String tenant, String fingerprint);
+
   /** Incidents of a tenant ({@code null}: all tenants and provider scope), newest first. */
   List<IncidentRecord> list(String tenant);
 

@@ -1,0 +1,52 @@
+package io.slamon.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slamon.store.Database;
+import io.slamon.store.DatabaseSettings;
+import io.slamon.store.SharedEmbeddedPostgres;
+import java.time.Instant;
+import java.time.InstantSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class IncidentOpenerIT {
+  private static final Instant T = Instant.parse("2026-11-24T10:00:00Z");
+  private static DatabaseSettings settings;
+  private static Database db;
+
+  @BeforeAll
+  static void openDatabase() {
+    settings = SharedEmbeddedPostgres.freshDatabase();
+    db = Database.open(settings, msg -> {});
+  }
+
+  @AfterAll
+  static void closeDatabase() {
+    db.close();
+    SharedEmbeddedPostgres.drop(settings);
+  }
+
+  @Test
+  void aRepeatedSignalJoinsTheOpenIncidentAndUsesNoNewId() {
+    var opener = new IncidentOpener(db.incidentStore(), InstantSource.fixed(T));
+    var breach = new Signal("hanse-bank", Signal.Kind.SLO_BREACH, "chat-ttft", "inference", "attainment 80 %", T);
+
+    var first = opener.open(breach);
+    var again = opener.open(breach);
+    var other = opener.open(new Signal("hanse-bank", Signal.Kind.GPU_XID, "gpu-node-01/3", "gpu", "XID 79", T));
+
+    assertThat(first.opened()).isTrue();
+    assertThat(first.incident().severity()).isEqualTo("P2");
+    assertThat(first.incident().title()).isEqualTo("SLO chat-ttft breached (hanse-bank)");
+    assertThat(again.opened()).isFalse();
+    assertThat(again.incident()).isEqualTo(first.incident());
+    assertThat(other.opened()).isTrue();
+    // ids stay consecutive: the repeat did not consume one
+    long firstNo = Long.parseLong(first.incident().id().substring("INC-2026-".length()));
+    assertThat(other.incident().id()).isEqualTo("INC-2026-%06d".formatted(firstNo + 1));
+    assertThat(db.incidentStore().list("hanse-bank")).hasSize(2);
+    assertThat(db.incidentStore().list("acme-logistik")).isEmpty();
+  }
+}
