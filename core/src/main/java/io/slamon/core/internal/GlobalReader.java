@@ -1,0 +1,142 @@
+package io.slamon.core.internal;
+
+import io.slamon.core.config.CollectorSettings;
+import io.slamon.core.config.EventSource;
+import io.slamon.core.config.Evaluation;
+import io.slamon.core.config.Http;
+import io.slamon.core.config.Provider;
+import io.slamon.core.config.Retention;
+import io.slamon.core.config.Storage;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Reads {@code slamon.yaml}. */
+public final class GlobalReader {
+  private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+  private GlobalReader() {}
+
+  /** The parts of {@code slamon.yaml}. */
+  public record Global(
+      Provider provider,
+      Storage storage,
+      Http http,
+      CollectorSettings collector,
+      Evaluation evaluation) {}
+
+  public static Global read(Fields f) {
+    // apiVersion/kind are optional here (there is only one slamon.yaml) but checked when given.
+    String apiVersion = f.string("apiVersion");
+    if (apiVersion != null && !apiVersion.equals(TenantReader.API_VERSION)) {
+      f.error("apiVersion", "\"" + apiVersion + "\" is not supported (use " + TenantReader.API_VERSION + ")");
+    }
+    String kind = f.string("kind");
+    if (kind != null && !kind.equals("Slamon")) {
+      f.error("kind", "\"" + kind + "\" is not allowed here (expected Slamon)");
+    }
+    Provider provider = f.requiredObject("provider", GlobalReader::provider);
+    Storage storage = f.object("storage", GlobalReader::storage);
+    Http http = f.object("http", GlobalReader::http);
+    CollectorSettings collector = f.object("collector", GlobalReader::collector);
+    Evaluation evaluation =
+        f.object(
+            "evaluation",
+            g -> {
+              Duration interval = g.duration("interval", Evaluation.DEFAULT.interval(), false);
+              if (interval != null && interval.compareTo(Duration.ofSeconds(1)) < 0) {
+                g.error("interval", "must be at least 1s");
+              }
+              return g.build(() -> new Evaluation(interval));
+            });
+    return f.build(
+        () ->
+            new Global(
+                provider,
+                storage != null
+                    ? storage
+                    : new Storage(null, null, null, Storage.DEFAULT_DATA_DIRECTORY, Retention.DEFAULT),
+                http != null ? http : Http.DEFAULT,
+                collector != null ? collector : CollectorSettings.DEFAULT,
+                evaluation != null ? evaluation : Evaluation.DEFAULT));
+  }
+
+  private static Provider provider(Fields f) {
+    String name = f.requiredString("name");
+    String legalName = f.string("legalName");
+    String country = f.matching("country", COUNTRY, "an ISO 3166-1 alpha-2 code such as DE", false);
+    return f.build(() -> new Provider(name, legalName, country));
+  }
+
+  private static Storage storage(Fields f) {
+    String url = f.string("url");
+    if (url != null && !url.startsWith("jdbc:postgresql:")) {
+      f.error("url", "\"" + url + "\" is not a PostgreSQL JDBC URL (jdbc:postgresql://host:5432/db)");
+    }
+    String user = f.string("user");
+    String password = f.string("password");
+    if (url == null && (user != null || password != null)) {
+      f.error(
+          user != null ? "user" : "password",
+          "only applies with url (the embedded database needs no credentials)");
+    }
+    String dir = f.string("dataDirectory", Storage.DEFAULT_DATA_DIRECTORY.toString());
+    Path path = null;
+    try {
+      path = dir == null ? null : Path.of(dir);
+    } catch (InvalidPathException e) {
+      f.error("dataDirectory", "\"" + dir + "\" is not a valid path");
+    }
+    Retention retention =
+        f.object(
+            "retention",
+            g -> {
+              Duration raw = g.duration("raw", Retention.DEFAULT.raw(), false);
+              Duration rollups = g.duration("rollups", Retention.DEFAULT.rollups(), false);
+              Duration events = g.duration("events", Retention.DEFAULT.events(), false);
+              if (raw != null && rollups != null && rollups.compareTo(raw) < 0) {
+                g.error("rollups", "must not be shorter than raw (" + g.string("raw") + ")");
+              }
+              return g.build(() -> new Retention(raw, rollups, events));
+            });
+    Path p = path;
+    return f.build(
+        () -> new Storage(url, user, password, p, retention == null ? Retention.DEFAULT : retention));
+  }
+
+  private static Http http(Fields f) {
+    Integer port = f.integer("port", 0, 65535, Http.DEFAULT.port());
+    String bind = f.string("bind", Http.DEFAULT.bind());
+    return f.build(() -> new Http(port, bind));
+  }
+
+  private static CollectorSettings collector(Fields f) {
+    List<EventSource> sources =
+        f.list(
+            "eventSources",
+            g -> {
+              String name = g.requiredString("name");
+              String token = g.requiredString("token");
+              if (token != null && token.length() < 12) {
+                g.error("token", "must be at least 12 characters");
+              }
+              return g.build(() -> new EventSource(name, token));
+            },
+            false);
+    Set<String> names = new HashSet<>();
+    Set<String> tokens = new HashSet<>();
+    for (EventSource s : sources) {
+      if (!names.add(s.name())) {
+        f.error("eventSources", "duplicate event source name '" + s.name() + "'");
+      }
+      if (!tokens.add(s.token())) {
+        f.error("eventSources", "event source '" + s.name() + "' reuses another source's token");
+      }
+    }
+    return f.build(() -> new CollectorSettings(sources));
+  }
+}
