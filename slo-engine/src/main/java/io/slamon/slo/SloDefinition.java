@@ -1,6 +1,5 @@
 package io.slamon.slo;
 
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -12,9 +11,9 @@ import java.util.Objects;
  * @param kind which built-in SLI measures it
  * @param threshold the kind's parameter: seconds for latency kinds, ignored for availability
  * @param objective target ratio in (0, 1), e.g. 0.999
- * @param window the rolling window the status is computed over
+ * @param window the window the status is computed over (rolling, or the calendar period so far)
  */
-public record SloDefinition(String tenant, String name, SliKind kind, double threshold, double objective, Duration window) {
+public record SloDefinition(String tenant, String name, SliKind kind, double threshold, double objective, SloWindow window) {
   public SloDefinition {
     Objects.requireNonNull(tenant, "tenant");
     Objects.requireNonNull(name, "name");
@@ -22,9 +21,6 @@ public record SloDefinition(String tenant, String name, SliKind kind, double thr
     Objects.requireNonNull(window, "window");
     if (!(objective > 0 && objective < 1)) {
       throw new IllegalArgumentException("Illegal objective " + objective + " for SLO " + name + ": expecting 0 < objective < 1");
-    }
-    if (window.isNegative() || window.isZero()) {
-      throw new IllegalArgumentException("SLO " + name + ": window must be positive");
     }
   }
 }

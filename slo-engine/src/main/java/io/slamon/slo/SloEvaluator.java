@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 
 /**
- * Evaluates an SLO over its rolling window ending now (Occurrences budgeting: every event counts
+ * Evaluates an SLO over its window ending now (rolling, or the calendar period so far) (Occurrences budgeting: every event counts
  * the same). A breach is attainment below the objective with traffic present; no traffic is
  * reported as NaN attainment and never as a breach.
  */
@@ -19,7 +19,7 @@ public final class SloEvaluator {
 
   public SloResult evaluate(SloDefinition slo) {
     Instant end = clock.instant();
-    Instant start = end.minus(slo.window());
+    Instant start = slo.window().startFor(end);
     SliCounts counts = source.counts(slo, start, end);
     double attainment = ErrorBudget.attainment(counts.good(), counts.total());
     double remaining = ErrorBudget.remaining(counts.good(), counts.total(), slo.objective());

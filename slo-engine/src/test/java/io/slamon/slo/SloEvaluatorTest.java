@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class SloEvaluatorTest {
   private static final Instant NOW = Instant.parse("2026-11-24T12:00:00Z");
-  private final SloDefinition ttft = new SloDefinition("hanse-bank", "chat-ttft", SliKind.TTFT_UNDER, 0.5, 0.95, Duration.ofDays(28));
+  private final SloDefinition ttft = new SloDefinition("hanse-bank", "chat-ttft", SliKind.TTFT_UNDER, 0.5, 0.95, new SloWindow.Rolling(Duration.ofDays(28)));
 
   @Test
   void evaluatesTheRollingWindowEndingNow() {

@@ -7,8 +7,8 @@ public record EventSource(String name, String token) {
   public EventSource {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(token, "token");
-    if (token.length() < 12) {
-      throw new IllegalArgumentException("token must be at least 12 characters");
+    if (token.length() < 16) {
+      throw new IllegalArgumentException("token must be at least 16 characters");
     }
   }
 

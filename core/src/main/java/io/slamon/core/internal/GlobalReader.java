@@ -121,8 +121,8 @@ public final class GlobalReader {
             g -> {
               String name = g.requiredString("name");
               String token = g.requiredString("token");
-              if (token != null && token.length() < 12) {
-                g.error("token", "must be at least 12 characters");
+              if (token != null && token.length() < 16) {
+                g.error("token", "must be at least 16 characters");
               }
               return g.build(() -> new EventSource(name, token));
             },

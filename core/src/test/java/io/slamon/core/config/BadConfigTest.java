@@ -333,7 +333,7 @@ class BadConfigTest {
             "slamon.yaml:8: storage.user: only applies with url (the embedded database needs no"
                 + " credentials)",
             "slamon.yaml:9: storage.retention.rollups: must not be shorter than raw (30d)",
-            "slamon.yaml:12: collector.eventSources[0].token: must be at least 12 characters"),
+            "slamon.yaml:12: collector.eventSources[0].token: must be at least 16 characters"),
         bad(
             "regulatory settings that contradict each other",
             tenant(

@@ -1,0 +1,154 @@
+package io.slamon.app;
+
+import io.slamon.collector.Collector;
+import io.slamon.collector.CollectorSettings;
+import io.slamon.collector.EventSources;
+import io.slamon.collector.ScrapeTarget;
+import io.slamon.collector.TenantResolver;
+import io.slamon.core.config.EventSource;
+import io.slamon.core.config.RelabelConfig;
+import io.slamon.core.config.ScrapeConfig;
+import io.slamon.core.config.SlamonConfig;
+import io.slamon.core.config.StaticConfig;
+import io.slamon.core.config.Tenant;
+import io.slamon.core.config.TenantAttribution;
+import io.slamon.core.openslo.MetricSource;
+import io.slamon.core.openslo.Slo;
+import io.slamon.core.openslo.TimeWindow;
+import io.slamon.slo.SliKind;
+import io.slamon.slo.SloDefinition;
+import io.slamon.slo.SloWindow;
+import io.slamon.store.Database;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Maps the validated configuration onto the inputs of the modules (collector targets, tenant
+ * attribution, SLO definitions). Pure translation: every rule it relies on lives in the modules.
+ */
+final class ConfigMapping {
+  private ConfigMapping() {}
+
+  static Collector collector(SlamonConfig config, Database db, Vertx vertx, int httpPort) {
+    Set<String> tenantIds = config.tenants().stream().map(Tenant::id).collect(Collectors.toUnmodifiableSet());
+    TenantAttribution attribution = TenantAttribution.of(config.tenants());
+    // Attribution rules name targets as host:port, which is the instance label the collector sets.
+    TenantResolver resolver = (target, labels) -> attribution.tenantFor(labels.getOrDefault("instance", target), labels);
+    Map<String, String> sourceByToken = new LinkedHashMap<>();
+    for (EventSource s : config.collector().eventSources()) {
+      sourceByToken.put(s.token(), s.name());
+    }
+    CollectorSettings settings = CollectorSettings.defaults().withPort(httpPort);
+    return new Collector(vertx, scrapeTargets(config), resolver, db.sampleStore(), db.eventStore(),
+        new EventSources(sourceByToken), tenantIds::contains, settings, db::check, java.time.InstantSource.system());
+  }
+
+  /**
+   * Static targets of every job after the job's {@code relabel_configs}, as Prometheus applies
+   * them: on the target labels plus {@code __address__}, {@code __scheme__} and
+   * {@code __metrics_path__}; a rule that drops the target removes it, labels starting with
+   * {@code __} are removed afterwards. (File-based discovery is resolved by the collector; see
+   * docs/collector.md.)
+   */
+  static List<ScrapeTarget> scrapeTargets(SlamonConfig config) {
+    List<ScrapeTarget> targets = new ArrayList<>();
+    for (ScrapeConfig job : config.scrapeConfigs()) {
+      for (StaticConfig group : job.staticConfigs()) {
+        for (String hostPort : group.targets()) {
+          Map<String, String> labels = new LinkedHashMap<>(group.labels());
+          labels.put("__address__", hostPort);
+          labels.put("__scheme__", job.scheme());
+          labels.put("__metrics_path__", job.metricsPath());
+          Optional<Map<String, String>> relabelled = Optional.of(labels);
+          for (RelabelConfig rule : job.relabelConfigs()) {
+            relabelled = relabelled.flatMap(rule::apply);
+          }
+          relabelled.ifPresent(l -> targets.add(target(job, l)));
+        }
+      }
+    }
+    return targets;
+  }
+
+  private static ScrapeTarget target(ScrapeConfig job, Map<String, String> labels) {
+    URI url = URI.create(labels.get("__scheme__") + "://" + labels.get("__address__") + labels.get("__metrics_path__"));
+    Map<String, String> visible = new LinkedHashMap<>();
+    labels.forEach((k, v) -> {
+      if (!k.startsWith("__")) {
+        visible.put(k, v);
+      }
+    });
+    return new ScrapeTarget(job.jobName(), url, job.scrapeInterval(), job.scrapeTimeout(), visible, job.honorLabels());
+  }
+
+  /** The token the demo's simulator pushes events with: the first configured event source. */
+  static String firstEventToken(SlamonConfig config) {
+    return config.collector().eventSources().stream().findFirst().map(EventSource::token)
+        .orElseThrow(() -> new IllegalStateException("slamon.yaml configures no collector.eventSources; the demo needs one to push events"));
+  }
+
+  /**
+   * The SLOs the engine evaluates today: tenant SLOs whose indicator is a slamon availability,
+   * time-to-first-token or latency kind. Other kinds are listed by {@link #notYetEvaluated}.
+   */
+  static List<SloDefinition> sloDefinitions(SlamonConfig config) {
+    List<SloDefinition> result = new ArrayList<>();
+    for (Slo slo : config.slos()) {
+      toDefinition(config, slo).ifPresent(result::add);
+    }
+    return result;
+  }
+
+  static List<String> notYetEvaluated(SlamonConfig config) {
+    return config.slos().stream().filter(s -> toDefinition(config, s).isEmpty()).map(Slo::name).toList();
+  }
+
+  private static Optional<SloDefinition> toDefinition(SlamonConfig config, Slo slo) {
+    Optional<String> tenant = slo.tenant();
+    MetricSource source = slo.indicator().source();
+    if (tenant.isEmpty() || !MetricSource.SLAMON.equals(source.type())) {
+      return Optional.empty();
+    }
+    double threshold = source.durationParam("threshold").map(d -> d.toNanos() / 1e9).orElse(0.0);
+    String metric = source.param("metric").orElse("");
+    SliKind kind = switch (source.kind()) {
+      case AVAILABILITY -> SliKind.AVAILABILITY;
+      case TTFT_UNDER -> SliKind.TTFT_UNDER;
+      case LATENCY_UNDER -> metric.equals("vllm:time_to_first_token_seconds") ? SliKind.TTFT_UNDER
+          : metric.equals("vllm:e2e_request_latency_seconds") ? SliKind.LATENCY_UNDER : null;
+      default -> null;
+    };
+    if (kind == null) {
+      return Optional.empty();
+    }
+    ZoneId zone = config.tenant(tenant.get()).map(t -> t.contract().timeZone()).orElse(ZoneId.of("Europe/Berlin"));
+    return Optional.of(new SloDefinition(tenant.get(), slo.name(), kind, threshold, slo.objectives().getFirst().target(),
+        window(slo.timeWindow(), zone)));
+  }
+
+  private static SloWindow window(List<TimeWindow> windows, ZoneId tenantZone) {
+    if (windows.isEmpty()) {
+      return new SloWindow.Rolling(java.time.Duration.ofDays(28));
+    }
+    TimeWindow w = windows.getFirst();
+    if (w.fixed() != null) {
+      return new SloWindow.Rolling(w.fixed());
+    }
+    int months = (int) w.calendarPeriod().toTotalMonths();
+    if (months == 1 || months == 3 || months == 12) {
+      return new SloWindow.Calendar(months, w.zone(tenantZone));
+    }
+    // other calendar lengths (weeks, days, two months): judged as a rolling window of the same
+    // length until the engine has general calendar periods
+    int days = w.calendarPeriod().getDays() > 0 ? w.calendarPeriod().getDays() : 30 * Math.max(1, months);
+    return new SloWindow.Rolling(java.time.Duration.ofDays(days));
+  }
+}

@@ -1,0 +1,115 @@
+package io.slamon.app;
+
+import io.slamon.collector.Collector;
+import io.slamon.core.config.SlamonConfig;
+import io.slamon.incident.IncidentOpener;
+import io.slamon.incident.Signal;
+import io.slamon.incident.SignalScanner;
+import io.slamon.slo.SloDefinition;
+import io.slamon.slo.SloEvaluator;
+import io.slamon.slo.SloResult;
+import io.slamon.slo.StoredSliSource;
+import io.slamon.store.Database;
+import io.slamon.store.IncidentRecord;
+import io.slamon.store.SloStatus;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running slamon: the collector plus the evaluation round (SLOs → status history → signals →
+ * incidents). Shared by {@code serve} and {@code demo}; holds no rules of its own.
+ */
+final class SlamonRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SlamonRuntime.class);
+
+  private final SlamonConfig config;
+  private final Database db;
+  private final InstantSource clock;
+  private final Collector collector;
+  private final List<SloDefinition> slos;
+  private final SloEvaluator evaluator;
+  private final SignalScanner scanner;
+  private final IncidentOpener opener;
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("slamon-evaluation").factory());
+
+  private SlamonRuntime(SlamonConfig config, Database db, InstantSource clock, Collector collector) {
+    this.config = config;
+    this.db = db;
+    this.clock = clock;
+    this.collector = collector;
+    this.slos = ConfigMapping.sloDefinitions(config);
+    this.evaluator = new SloEvaluator(new StoredSliSource(db.sampleStore()), clock);
+    this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));
+    this.opener = new IncidentOpener(db.incidentStore(), clock);
+  }
+
+  /** Starts the collector (scraping and the events API on {@code httpPort}, 0 = any free port). */
+  static SlamonRuntime start(SlamonConfig config, Database db, Vertx vertx, InstantSource clock, int httpPort) {
+    Collector collector = ConfigMapping.collector(config, db, vertx, httpPort);
+    collector.start();
+    return new SlamonRuntime(config, db, clock, collector);
+  }
+
+  Collector collector() {
+    return collector;
+  }
+
+  List<SloDefinition> slos() {
+    return slos;
+  }
+
+  /** What one evaluation round found. */
+  record Round(List<SloResult> results, List<IncidentOpener.Outcome> incidents) {
+    List<IncidentRecord> opened() {
+      return incidents.stream().filter(IncidentOpener.Outcome::opened).map(IncidentOpener.Outcome::incident).toList();
+    }
+  }
+
+  /** Evaluates every SLO once, stores the statuses, and opens incidents for what needs one. */
+  Round evaluate() {
+    List<SloResult> results = new ArrayList<>();
+    List<Signal> signals = new ArrayList<>();
+    for (SloDefinition slo : slos) {
+      SloResult r = evaluator.evaluate(slo);
+      results.add(r);
+      db.sloStatusStore().append(new SloStatus(
+          slo.tenant(), slo.name(), r.windowEnd(), r.windowStart(), r.windowEnd(),
+          r.counts().good(), r.counts().total(), slo.objective(), r.attainment(), r.budgetRemaining()));
+      if (r.breached()) {
+        signals.add(new Signal(slo.tenant(), Signal.Kind.SLO_BREACH, slo.name(), "inference",
+            "attainment " + Console.percent(r.attainment()) + " < objective " + Console.percent(slo.objective()), r.windowEnd()));
+      }
+    }
+    signals.addAll(scanner.scan(config.tenants().stream().map(t -> t.id()).toList()));
+    List<IncidentOpener.Outcome> outcomes = signals.stream().map(opener::open).toList();
+    return new Round(results, outcomes);
+  }
+
+  /** Runs {@link #evaluate()} every {@code every}, handing each round to {@code onRound}. */
+  void scheduleEvaluations(Duration every, Consumer<Round> onRound) {
+    scheduler.scheduleWithFixedDelay(() -> {
+      try {
+        onRound.accept(evaluate());
+      } catch (RuntimeException e) {
+        // A failed round (database briefly away) must not stop the schedule.
+        LOG.warn("evaluation round failed: {}", Main.describe(e));
+      }
+    }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void close() {
+    scheduler.shutdownNow();
+    collector.close();
+  }
+}

@@ -1,0 +1,88 @@
+package io.slamon.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slamon.collector.ScrapeTarget;
+import io.slamon.core.config.ConfigLoader;
+import io.slamon.core.config.ConfigResult;
+import io.slamon.slo.SliKind;
+import io.slamon.slo.SloDefinition;
+import io.slamon.slo.SloWindow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigMappingTest {
+  private static ConfigResult example() {
+    ConfigResult r = ConfigLoader.load(Path.of("../examples/config"));
+    assertThat(r.problems()).isEmpty();
+    return r;
+  }
+
+  @Test
+  void everyStaticTargetOfTheExampleBecomesAScrapeTargetWithItsLabels() {
+    var targets = ConfigMapping.scrapeTargets(example().config());
+    assertThat(targets).hasSize(8);
+    assertThat(targets).extracting(t -> t.url().toString()).contains("http://127.0.0.1:19401/metrics", "http://127.0.0.1:18003/metrics");
+    ScrapeTarget hanse = targets.stream().filter(t -> t.url().getPort() == 18003).findFirst().orElseThrow();
+    assertThat(hanse.job()).isEqualTo("vllm");
+    assertThat(hanse.targetLabels()).containsEntry("tenant", "hanse-bank");
+  }
+
+  @Test
+  void latencyAndAvailabilitySlosMapOntoEngineDefinitionsWithTheirWindows() {
+    var defs = ConfigMapping.sloDefinitions(example().config());
+    SloDefinition ttft = defs.stream().filter(d -> d.name().equals("hanse-bank-chat-ttft")).findFirst().orElseThrow();
+    assertThat(ttft.kind()).isEqualTo(SliKind.TTFT_UNDER);
+    assertThat(ttft.threshold()).isEqualTo(0.5);
+    assertThat(ttft.objective()).isEqualTo(0.95);
+    assertThat(ttft.window()).isInstanceOf(SloWindow.Rolling.class);
+    SloDefinition availability = defs.stream().filter(d -> d.name().equals("hanse-bank-chat-availability")).findFirst().orElseThrow();
+    assertThat(availability.window()).isEqualTo(new SloWindow.Calendar(1, ZoneId.of("Europe/Berlin")));
+    assertThat(ConfigMapping.notYetEvaluated(example().config())).contains("hanse-bank-rag-freshness");
+  }
+
+  @Test
+  void targetRelabelingCanAttributeARenameAndDropTargets(@TempDir Path dir) throws IOException {
+    copyExample(dir);
+    Files.writeString(dir.resolve("scrape/fleet.yaml"), """
+        scrape_configs:
+          - job_name: vllm
+            scrape_interval: 5s
+            scrape_timeout: 4s
+            static_configs:
+              - targets: [127.0.0.1:18001, 127.0.0.1:18002, 127.0.0.1:18099]
+            relabel_configs:
+              - source_labels: [__address__]
+                regex: .*:18099
+                action: drop
+              - source_labels: [__address__]
+                regex: .*:18001
+                target_label: tenant
+                replacement: acme-logistik
+        """);
+    ConfigResult r = ConfigLoader.load(dir);
+    assertThat(r.problems()).isEmpty();
+    var targets = ConfigMapping.scrapeTargets(r.config());
+    assertThat(targets).extracting(t -> t.url().getPort()).containsExactly(18001, 18002);
+    assertThat(targets.get(0).targetLabels()).containsEntry("tenant", "acme-logistik").doesNotContainKey("__address__");
+    assertThat(targets.get(1).targetLabels()).doesNotContainKey("tenant");
+  }
+
+  private static void copyExample(Path dir) throws IOException {
+    Path src = Path.of("../examples/config");
+    try (var files = Files.walk(src)) {
+      for (Path p : files.toList()) {
+        Path dst = dir.resolve(src.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(dst);
+        } else {
+          Files.copy(p, dst);
+        }
+      }
+    }
+  }
+}

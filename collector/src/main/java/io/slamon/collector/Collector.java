@@ -1,0 +1,124 @@
+package io.slamon.collector;
+
+import io.slamon.collector.events.EventValidator;
+import io.slamon.collector.events.EventsApi;
+import io.slamon.store.EventStore;
+import io.slamon.store.SampleWriter;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+/**
+ * Wires scraper, write pipeline, events API and HTTP server for one collector process. The
+ * application maps its configuration onto these inputs; nothing here reads config files.
+ */
+public final class Collector implements AutoCloseable {
+  private final CollectorMetrics metrics;
+  private final WritePipeline pipeline;
+  private final Scraper scraper;
+  private final CollectorServer server;
+  private volatile int port = -1;
+
+  /**
+   * Readiness defaults to "the last database write did not fail"; use the longer constructor
+   * to pass a real database check.
+   */
+  public Collector(Vertx vertx, List<ScrapeTarget> targets, TenantResolver tenants, SampleWriter writer,
+      EventStore events, EventSources sources, Predicate<String> knownTenant, CollectorSettings settings) {
+    this(vertx, targets, tenants, writer, events, sources, knownTenant, settings, null, InstantSource.system());
+  }
+
+  /**
+   * @param ready database check for {@code /ready} (may block); {@code null}: ready while the
+   *     write pipeline is not backing off after a failed write
+   * @param clock time source for scrape timestamps and event validation
+   */
+  public Collector(Vertx vertx, List<ScrapeTarget> targets, TenantResolver tenants, SampleWriter writer,
+      EventStore events, EventSources sources, Predicate<String> knownTenant, CollectorSettings settings,
+      BooleanSupplier ready, InstantSource clock) {
+    this.metrics = new CollectorMetrics();
+    this.pipeline = new WritePipeline(writer, settings);
+    metrics.bind(pipeline);
+    this.scraper = new Scraper(vertx, targets, tenants, pipeline, metrics, clock,
+        new SplittableRandom(settings.jitterSeed()));
+    EventsApi api = new EventsApi(vertx, events, sources, new EventValidator(knownTenant, clock), metrics,
+        settings.maxEventBodyBytes());
+    BooleanSupplier readiness = ready != null ? ready : () -> !pipeline.isBackingOff();
+    this.server = new CollectorServer(vertx, settings.host(), settings.port(), api, readiness, metrics);
+  }
+
+  /**
+   * Binds the HTTP server and schedules the scrapes; returns the bound port. Blocks until
+   * bound, so call it from a normal thread, not from a Vert.x event loop.
+   */
+  public int start() {
+    port = await(server.start());
+    scraper.start();
+    return port;
+  }
+
+  /** Scrapes every target once; completes when the samples are written (fails if refused). */
+  public Future<Void> scrapeNow() {
+    return scraper.scrapeNow();
+  }
+
+  /** The bound HTTP port, or -1 before {@link #start()}. */
+  public int port() {
+    return port;
+  }
+
+  public long queueDepth() {
+    return pipeline.queueDepth();
+  }
+
+  public long samplesScraped() {
+    return metrics.samplesScraped();
+  }
+
+  public long samplesWritten() {
+    return pipeline.writtenCount();
+  }
+
+  public long samplesRefused(RefusalReason reason) {
+    return pipeline.refusedCount(reason);
+  }
+
+  public long eventsAccepted() {
+    return metrics.eventsAccepted();
+  }
+
+  public long eventsRejected() {
+    return metrics.eventsRejected();
+  }
+
+  public CollectorMetrics metrics() {
+    return metrics;
+  }
+
+  /** Stops scraping and serving, then flushes queued samples (bounded by the shutdown timeout). */
+  @Override
+  public void close() {
+    scraper.close();
+    try {
+      await(server.close());
+    } finally {
+      pipeline.close();
+    }
+  }
+
+  private <T> T await(Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("collector HTTP server: " + e.getMessage(), e.getCause() != null ? e.getCause() : e);
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.slamon.collector;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The collector's own metrics, exposed on {@code /metrics} in Prometheus text format. Counters
+ * that tests and the demo read back also have plain accessors here, so nobody has to parse
+ * the exposition to ask "how many samples were scraped".
+ */
+public final class CollectorMetrics {
+  private final PrometheusMeterRegistry registry;
+  private final LongAdder scraped = new LongAdder();
+  private final LongAdder eventsAccepted = new LongAdder();
+  private final LongAdder eventsRejected = new LongAdder();
+
+  public CollectorMetrics() {
+    this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  public CollectorMetrics(PrometheusMeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Registers queue depth, written and refused-by-reason meters that read the pipeline live. */
+  public void bind(WritePipeline pipeline) {
+    Gauge.builder("slamon.collector.queue.depth", pipeline, WritePipeline::queueDepth)
+        .description("Samples queued for or being written to the database")
+        .baseUnit("samples")
+        .register(registry);
+    FunctionCounter.builder("slamon.collector.samples.written", pipeline, WritePipeline::writtenCount)
+        .description("Samples written to the database")
+        .register(registry);
+    FunctionCounter.builder("slamon.collector.write.failures", pipeline, WritePipeline::writeFailureCount)
+        .description("Database write attempts that failed and were retried")
+        .register(registry);
+    for (RefusalReason reason : RefusalReason.values()) {
+      FunctionCounter.builder("slamon.collector.samples.refused", pipeline, p -> p.refusedCount(reason))
+          .description("Samples not written, by reason")
+          .tag("reason", reason.tag())
+          .register(registry);
+    }
+  }
+
+  void scrape(String job, long durationNanos, int samples, int badLines, boolean up) {
+    scraped.add(samples);
+    Timer.builder("slamon.collector.scrape.duration")
+        .description("Duration of scrapes including parsing")
+        .tag("job", job)
+        .tag("up", up ? "1" : "0")
+        .register(registry)
+        .record(durationNanos, TimeUnit.NANOSECONDS);
+    Counter.builder("slamon.collector.samples.scraped").description("Samples read from targets").tag("job", job)
+        .register(registry).increment(samples);
+    if (badLines > 0) {
+      Counter.builder("slamon.collector.parse.errors").description("Exposition lines skipped as malformed")
+          .tag("job", job).register(registry).increment(badLines);
+    }
+  }
+
+  public void eventAccepted(String type, boolean duplicate) {
+    eventsAccepted.increment();
+    Counter.builder("slamon.collector.events.accepted").description("Events stored or recognised as duplicates")
+        .tag("type", type).tag("duplicate", Boolean.toString(duplicate)).register(registry).increment();
+  }
+
+  public void eventRejected(int status) {
+    eventsRejected.increment();
+    Counter.builder("slamon.collector.events.rejected").description("Events or requests rejected, by HTTP status")
+        .tag("status", Integer.toString(status)).register(registry).increment();
+  }
+
+  /** Samples read from targets since start (synthetic series not included). */
+  public long samplesScraped() {
+    return scraped.sum();
+  }
+
+  public long eventsAccepted() {
+    return eventsAccepted.sum();
+  }
+
+  public long eventsRejected() {
+    return eventsRejected.sum();
+  }
+
+  /** The exposition for {@code /metrics}. */
+  public String scrape() {
+    return registry.scrape();
+  }
+
+  public PrometheusMeterRegistry registry() {
+    return registry;
+  }
+}
