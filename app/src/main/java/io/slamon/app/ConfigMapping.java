@@ -4,6 +4,7 @@ import io.slamon.collector.Collector;
 import io.slamon.collector.CollectorSettings;
 import io.slamon.collector.EventSources;
 import io.slamon.collector.ScrapeTarget;
+import io.slamon.collector.SeriesRelabeler;
 import io.slamon.collector.TenantResolver;
 import io.slamon.core.config.EventSource;
 import io.slamon.core.config.RelabelConfig;
@@ -47,7 +48,7 @@ final class ConfigMapping {
       sourceByToken.put(s.token(), s.name());
     }
     CollectorSettings settings = CollectorSettings.defaults().withPort(httpPort);
-    return new Collector(vertx, scrapeTargets(config), resolver, db.sampleStore(), db.eventStore(),
+    return new Collector(vertx, scrapeTargets(config), resolver, metricRelabeling(config), db.sampleStore(), db.eventStore(),
         new EventSources(sourceByToken), tenantIds::contains, settings, db::check, java.time.InstantSource.system());
   }
 
@@ -76,6 +77,22 @@ final class ConfigMapping {
       }
     }
     return targets;
+  }
+
+  /** Each job's {@code metric_relabel_configs}, applied in order to every scraped series of that job. */
+  static SeriesRelabeler metricRelabeling(SlamonConfig config) {
+    Map<String, List<RelabelConfig>> byJob = new LinkedHashMap<>();
+    config.scrapeConfigs().forEach(j -> byJob.put(j.jobName(), j.metricRelabelConfigs()));
+    if (byJob.values().stream().allMatch(List::isEmpty)) {
+      return SeriesRelabeler.NONE;
+    }
+    return (target, labels) -> {
+      Optional<Map<String, String>> result = Optional.of(labels);
+      for (RelabelConfig rule : byJob.getOrDefault(target.job(), List.of())) {
+        result = result.flatMap(rule::apply);
+      }
+      return result;
+    };
   }
 
   private static ScrapeTarget target(ScrapeConfig job, Map<String, String> labels) {

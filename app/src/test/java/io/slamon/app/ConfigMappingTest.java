@@ -72,6 +72,16 @@ class ConfigMappingTest {
     assertThat(targets.get(1).targetLabels()).doesNotContainKey("tenant");
   }
 
+  @Test
+  void metricRelabelingOfTheExampleNormalisesExportedNamespaceForDcgmOnly() {
+    var relabel = ConfigMapping.metricRelabeling(example().config());
+    var dcgm = ConfigMapping.scrapeTargets(example().config()).stream().filter(t -> t.job().equals("dcgm")).findFirst().orElseThrow();
+    var vllm = ConfigMapping.scrapeTargets(example().config()).stream().filter(t -> t.job().equals("vllm")).findFirst().orElseThrow();
+    var series = java.util.Map.of("__name__", "DCGM_FI_DEV_GPU_UTIL", "exported_namespace", "hanse-bank");
+    assertThat(relabel.relabel(dcgm, series)).hasValueSatisfying(l -> assertThat(l).containsEntry("namespace", "hanse-bank"));
+    assertThat(relabel.relabel(vllm, series)).hasValue(series);
+  }
+
   private static void copyExample(Path dir) throws IOException {
     Path src = Path.of("../examples/config");
     try (var files = Files.walk(src)) {

@@ -41,10 +41,17 @@ public final class Collector implements AutoCloseable {
   public Collector(Vertx vertx, List<ScrapeTarget> targets, TenantResolver tenants, SampleWriter writer,
       EventStore events, EventSources sources, Predicate<String> knownTenant, CollectorSettings settings,
       BooleanSupplier ready, InstantSource clock) {
+    this(vertx, targets, tenants, SeriesRelabeler.NONE, writer, events, sources, knownTenant, settings, ready, clock);
+  }
+
+  /** @param relabeler per-series rewriting after each scrape ({@code metric_relabel_configs}) */
+  public Collector(Vertx vertx, List<ScrapeTarget> targets, TenantResolver tenants, SeriesRelabeler relabeler,
+      SampleWriter writer, EventStore events, EventSources sources, Predicate<String> knownTenant,
+      CollectorSettings settings, BooleanSupplier ready, InstantSource clock) {
     this.metrics = new CollectorMetrics();
     this.pipeline = new WritePipeline(writer, settings);
     metrics.bind(pipeline);
-    this.scraper = new Scraper(vertx, targets, tenants, pipeline, metrics, clock,
+    this.scraper = new Scraper(vertx, targets, tenants, relabeler, pipeline, metrics, clock,
         new SplittableRandom(settings.jitterSeed()));
     EventsApi api = new EventsApi(vertx, events, sources, new EventValidator(knownTenant, clock), metrics,
         settings.maxEventBodyBytes());

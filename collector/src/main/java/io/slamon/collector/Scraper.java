@@ -50,11 +50,18 @@ public final class Scraper implements AutoCloseable {
   private final RandomGenerator jitter;
   private final WebClient client;
   private final List<Long> timers = new ArrayList<>();
+  private final SeriesRelabeler relabeler;
   private final Set<ScrapeTarget> inFlight = ConcurrentHashMap.newKeySet();
   private final Map<ScrapeTarget, Boolean> lastUp = new ConcurrentHashMap<>();
 
   public Scraper(Vertx vertx, List<ScrapeTarget> targets, TenantResolver tenants, WritePipeline pipeline,
       CollectorMetrics metrics, InstantSource clock, RandomGenerator jitter) {
+    this(vertx, targets, tenants, SeriesRelabeler.none(), pipeline, metrics, clock, jitter);
+  }
+
+  public Scraper(Vertx vertx, List<ScrapeTarget> targets, TenantResolver tenants, SeriesRelabeler relabeler,
+      WritePipeline pipeline, CollectorMetrics metrics, InstantSource clock, RandomGenerator jitter) {
+    this.relabeler = relabeler;
     this.vertx = vertx;
     this.targets = List.copyOf(targets);
     this.tenants = tenants;
@@ -132,7 +139,18 @@ public final class Scraper implements AutoCloseable {
             return;
           }
           Map<String, String> merged = merge(labels, targetLabels, target.honorLabels());
-          samples.add(new Sample(tenantFor(url, merged), name, merged,
+          String series = name;
+          if (relabeler != SeriesRelabeler.NONE) {
+            Map<String, String> withName = new java.util.LinkedHashMap<>(merged);
+            withName.put("__name__", name);
+            Optional<Map<String, String>> relabelled = relabeler.relabel(target, withName);
+            if (relabelled.isEmpty() || relabelled.get().getOrDefault("__name__", "").isEmpty()) {
+              return; // dropped by a metric_relabel_configs rule, as Prometheus does
+            }
+            merged = new java.util.LinkedHashMap<>(relabelled.get());
+            series = merged.remove("__name__");
+          }
+          samples.add(new Sample(tenantFor(url, merged), series, merged,
               ts == SampleHandler.NO_TIMESTAMP ? scrapeTime : ts, value));
         });
     if (result.badLines() > 0) {

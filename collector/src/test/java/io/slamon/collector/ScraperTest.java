@@ -191,6 +191,31 @@ class ScraperTest {
   }
 
   @Test
+  void metricRelabelingRewritesAndDropsSeriesBeforeAttribution() throws Exception {
+    // Drop FB_USED, and give GPU 1 (no namespace on the page) a namespace so it is attributed.
+    SeriesRelabeler rules = (target, labels) -> {
+      if (labels.get("__name__").equals("DCGM_FI_DEV_FB_USED")) {
+        return java.util.Optional.empty();
+      }
+      var out = new java.util.LinkedHashMap<>(labels);
+      if ("1".equals(out.get("gpu"))) {
+        out.put("namespace", "tenant-beta");
+      }
+      return java.util.Optional.of(out);
+    };
+    Scraper s = new Scraper(vertx, List.of(target("/metrics", Map.of(), false)), TenantResolver.byLabel("namespace"),
+        rules, pipeline, metrics, InstantSource.fixed(NOW), new SplittableRandom(1));
+    scrapeOnce(s);
+    s.close();
+    assertThat(named("DCGM_FI_DEV_FB_USED")).isEmpty();
+    Sample gpu1 = named("DCGM_FI_DEV_GPU_UTIL").stream().filter(x -> x.labels().get("gpu").equals("1"))
+        .findFirst().orElseThrow();
+    assertThat(gpu1.tenant()).isEqualTo("tenant-beta");
+    assertThat(gpu1.labels()).doesNotContainKey("__name__");
+    assertThat(named("up")).hasSize(1);
+  }
+
+  @Test
   void anEmptyTenantFromTheResolverMeansProviderScope() throws Exception {
     Scraper s = new Scraper(vertx, List.of(target("/metrics", Map.of(), false)), (t, l) -> java.util.Optional.of(""),
         pipeline, metrics, InstantSource.fixed(NOW), new SplittableRandom(1));
