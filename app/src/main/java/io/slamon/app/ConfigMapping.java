@@ -3,10 +3,12 @@ package io.slamon.app;
 import io.slamon.collector.Collector;
 import io.slamon.collector.CollectorSettings;
 import io.slamon.collector.EventSources;
+import io.slamon.collector.FileDiscovery;
 import io.slamon.collector.ScrapeTarget;
 import io.slamon.collector.SeriesRelabeler;
 import io.slamon.collector.TenantResolver;
 import io.slamon.core.config.EventSource;
+import io.slamon.core.config.FileSdConfig;
 import io.slamon.core.config.RelabelConfig;
 import io.slamon.core.config.ScrapeConfig;
 import io.slamon.core.config.SlamonConfig;
@@ -30,12 +32,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Maps the validated configuration onto the inputs of the modules (collector targets, tenant
  * attribution, SLO definitions). Pure translation: every rule it relies on lives in the modules.
  */
 final class ConfigMapping {
+  private static final Logger LOG = LoggerFactory.getLogger(ConfigMapping.class);
+
   private ConfigMapping() {}
 
   static Collector collector(SlamonConfig config, Database db, Vertx vertx, int httpPort) {
@@ -53,16 +59,22 @@ final class ConfigMapping {
   }
 
   /**
-   * Static targets of every job after the job's {@code relabel_configs}, as Prometheus applies
-   * them: on the target labels plus {@code __address__}, {@code __scheme__} and
-   * {@code __metrics_path__}; a rule that drops the target removes it, labels starting with
-   * {@code __} are removed afterwards. (File-based discovery is resolved by the collector; see
-   * docs/collector.md.)
+   * The targets of every job — static ones and those in its {@code file_sd_configs} files (read
+   * once at start; periodic refresh comes with the collector's discovery) — after the job's
+   * {@code relabel_configs}, as Prometheus applies them: on the target labels plus
+   * {@code __address__}, {@code __scheme__} and {@code __metrics_path__}; a rule that drops the
+   * target removes it; labels starting with {@code __} are removed afterwards.
    */
   static List<ScrapeTarget> scrapeTargets(SlamonConfig config) {
     List<ScrapeTarget> targets = new ArrayList<>();
     for (ScrapeConfig job : config.scrapeConfigs()) {
-      for (StaticConfig group : job.staticConfigs()) {
+      List<StaticConfig> groups = new ArrayList<>(job.staticConfigs());
+      for (FileSdConfig sd : job.fileSdConfigs()) {
+        FileDiscovery.Result found = FileDiscovery.read(config.configDir(), sd.files());
+        found.problems().forEach(p -> LOG.warn("file_sd of job {}: {}", job.jobName(), p));
+        found.groups().forEach(g -> groups.add(new StaticConfig(g.targets(), g.labels())));
+      }
+      for (StaticConfig group : groups) {
         for (String hostPort : group.targets()) {
           Map<String, String> labels = new LinkedHashMap<>(group.labels());
           labels.put("__address__", hostPort);

@@ -73,6 +73,28 @@ class ConfigMappingTest {
   }
 
   @Test
+  void fileBasedDiscoveryAddsTheTargetsOfItsFilesWithTheirLabels(@TempDir Path dir) throws IOException {
+    copyExample(dir);
+    Files.createDirectories(dir.resolve("targets"));
+    Files.writeString(dir.resolve("targets/extra.yaml"), "- targets: [127.0.0.1:18005]\n  labels: {tenant: praxis-digital}\n");
+    Files.writeString(dir.resolve("scrape/more.yaml"), """
+        scrape_configs:
+          - job_name: vllm-extra
+            scrape_interval: 5s
+            scrape_timeout: 4s
+            file_sd_configs:
+              - files: [targets/*.yaml]
+        """);
+    ConfigResult r = ConfigLoader.load(dir);
+    assertThat(r.problems()).isEmpty();
+    var extra = ConfigMapping.scrapeTargets(r.config()).stream().filter(t -> t.job().equals("vllm-extra")).toList();
+    assertThat(extra).singleElement().satisfies(t -> {
+      assertThat(t.url().toString()).isEqualTo("http://127.0.0.1:18005/metrics");
+      assertThat(t.targetLabels()).containsEntry("tenant", "praxis-digital");
+    });
+  }
+
+  @Test
   void metricRelabelingOfTheExampleNormalisesExportedNamespaceForDcgmOnly() {
     var relabel = ConfigMapping.metricRelabeling(example().config());
     var dcgm = ConfigMapping.scrapeTargets(example().config()).stream().filter(t -> t.job().equals("dcgm")).findFirst().orElseThrow();
