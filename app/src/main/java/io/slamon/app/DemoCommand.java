@@ -110,7 +110,7 @@ final class DemoCommand implements Callable<Integer> {
         String faultId = fleet.inject(new Fault(FaultType.LATENCY_SPIKE, faultTenant, Duration.ofMinutes(3)));
         console.step("injected fault %s: latency spike on %s's inference endpoint (time to first token ~2 s)", faultId, faultTenant);
 
-        List<IncidentOpener.Outcome> incidents = waitForIncident(runtime, console);
+        List<IncidentOpener.Outcome> incidents = waitForIncident(runtime, console, shutdown);
         if (incidents.isEmpty()) {
           console.step("no incident within %s — something is wrong; see the log above", timeout);
           return 1;
@@ -121,17 +121,6 @@ final class DemoCommand implements Callable<Integer> {
               o.opened() ? "opened" : "still open since " + inc.openedAt() + " (earlier run)", inc.title());
         }
         fleet.clear(faultId);
-
-        // The simulator pushes token usage and index freshness on the minute, backups every 15 min.
-        console.step("waiting for the simulator's pushed events (they arrive on the full minute) ...");
-        long eventsDeadline = System.nanoTime() + Duration.ofSeconds(70).toNanos();
-        while (runtime.collector().eventsAccepted() == 0 && System.nanoTime() < eventsDeadline) {
-          Thread.sleep(500);
-        }
-        var stored = db.eventStore().list(faultTenant, "", startedAt, clock.instant().plusSeconds(1));
-        console.step("events received: %d accepted, %d rejected; stored for %s: %s", runtime.collector().eventsAccepted(),
-            runtime.collector().eventsRejected(), faultTenant,
-            stored.stream().map(e -> e.type()).distinct().sorted().toList());
 
         console.line("");
         console.line("Open these while the demo runs:");
@@ -145,7 +134,21 @@ final class DemoCommand implements Callable<Integer> {
             fleet.controlPort());
         console.line("");
 
-        if (!once) {
+        // The simulator pushes token usage and index freshness on the minute, backups every 15 min.
+        console.step("waiting for the simulator's pushed events (they arrive on the full minute) ...");
+        long eventsDeadline = System.nanoTime() + Duration.ofSeconds(70).toNanos();
+        while (runtime.collector().eventsAccepted() == 0 && System.nanoTime() < eventsDeadline && !stopping(shutdown)) {
+          Thread.sleep(500);
+        }
+        // On Ctrl-C the embedded server's own shutdown hook is already stopping the database.
+        if (!stopping(shutdown)) {
+          var stored = db.eventStore().list(faultTenant, "", startedAt, clock.instant().plusSeconds(1));
+          console.step("events received: %d accepted, %d rejected; stored for %s: %s", runtime.collector().eventsAccepted(),
+              runtime.collector().eventsRejected(), faultTenant,
+              stored.stream().map(e -> e.type()).distinct().sorted().toList());
+        }
+
+        if (!once && !shutdown.requested()) {
           console.step("serving; evaluating every %ss. Press Ctrl-C to stop.", config.evaluation().interval().toSeconds());
           runtime.scheduleEvaluations(config.evaluation().interval(), round -> round.opened()
               .forEach(inc -> console.step("INCIDENT %s %s opened: %s", inc.id(), inc.severity(), inc.title())));
@@ -169,9 +172,9 @@ final class DemoCommand implements Callable<Integer> {
    * Evaluates every few seconds until the fault tenant has a live incident: newly opened, or still
    * open from an earlier demo run on the same data directory (the data survives restarts).
    */
-  private List<IncidentOpener.Outcome> waitForIncident(SlamonRuntime runtime, Console console) throws Exception {
+  private List<IncidentOpener.Outcome> waitForIncident(SlamonRuntime runtime, Console console, Shutdown shutdown) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
+    while (System.nanoTime() < deadline && !stopping(shutdown)) {
       Thread.sleep(3000);
       runtime.collector().scrapeNow().toCompletionStage().toCompletableFuture().get();
       SlamonRuntime.Round round = runtime.evaluate();
@@ -187,6 +190,10 @@ final class DemoCommand implements Callable<Integer> {
       }
     }
     return List.of();
+  }
+
+  private static boolean stopping(Shutdown shutdown) {
+    return shutdown != null && shutdown.requested();
   }
 
   private static void printResults(Console console, List<SloResult> results) {

@@ -27,6 +27,11 @@ final class Shutdown {
     requested.await();
   }
 
+  /** True once Ctrl-C (or SIGTERM) arrived: long waits check it to stop early. */
+  boolean requested() {
+    return requested.getCount() == 0;
+  }
+
   void finished() {
     finished.countDown();
   }
