@@ -130,23 +130,27 @@ public final class WritePipeline implements AutoCloseable {
       List<Sample> samples = new ArrayList<>();
       batch.forEach(p -> samples.addAll(p.samples()));
       RuntimeException failure = writeAll(samples);
+      List<RuntimeException> outcomes = new ArrayList<>(batch.size());
       if (failure != null && !(failure instanceof RefusedException) && batch.size() > 1) {
         // One offer with data the store refuses must not take the other scrapes down with it:
         // write each offer alone (the writer stores a repeated sample once, so re-writing is safe).
         for (Pending p : batch) {
-          finish(p, writeAll(p.samples()));
+          outcomes.add(writeAll(p.samples()));
         }
       } else {
-        for (Pending p : batch) {
-          finish(p, failure);
-        }
+        batch.forEach(p -> outcomes.add(failure));
       }
+      // Leave the queue before completing the offers, so whoever waits on an offer sees the
+      // queue depth without it.
       lock.lock();
       try {
         queuedSamples -= samples.size();
         depth.set(queuedSamples);
       } finally {
         lock.unlock();
+      }
+      for (int i = 0; i < batch.size(); i++) {
+        finish(batch.get(i), outcomes.get(i));
       }
     }
     failRemaining();
