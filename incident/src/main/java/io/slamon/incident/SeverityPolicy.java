@@ -1,5 +1,7 @@
 package io.slamon.incident;
 
+import io.slamon.core.Severity;
+
 /**
  * Which severity a signal opens at. A tenant-facing outage (endpoint down, GPU lost, fast budget
  * burn) is urgent; a missed SLO over its window is serious but already past; a single XID error is

@@ -2,6 +2,8 @@ package io.slamon.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slamon.core.Severity;
+import io.slamon.core.config.IncidentTargets;
 import java.time.Instant;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,9 +36,9 @@ class SeverityPolicyTest {
 
   @Test
   void defaultTargetsFollowTheContractDefaults() {
-    assertThat(Severity.P1.acknowledgeTarget()).hasMinutes(15);
-    assertThat(Severity.P1.restoreTarget()).hasHours(4);
-    assertThat(Severity.P3.restoreTarget()).hasDays(2);
-    assertThat(Severity.P4.acknowledgeTarget()).hasDays(1);
+    assertThat(IncidentTargets.DEFAULT.of(Severity.P1).acknowledge()).hasMinutes(15);
+    assertThat(IncidentTargets.DEFAULT.of(Severity.P1).restore()).hasHours(4);
+    assertThat(IncidentTargets.DEFAULT.of(Severity.P3).restore()).hasDays(2);
+    assertThat(IncidentTargets.DEFAULT.of(Severity.P4).acknowledge()).hasDays(1);
   }
 }
