@@ -71,7 +71,18 @@ public final class Fleet implements AutoCloseable {
           .get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       closeStarted(all);
-      throw new IllegalStateException("simulator could not listen on all ports: " + cause(all, e), e);
+      List<Integer> ports = new ArrayList<>();
+      spec.gpuNodes().forEach(n -> ports.add(n.port()));
+      spec.vllmServers().forEach(v -> ports.add(v.port()));
+      List<String> failed = new ArrayList<>();
+      for (int i = 0; i < ports.size(); i++) {
+        if (all.get(i).failed()) {
+          failed.add("127.0.0.1:" + ports.get(i));
+        }
+      }
+      throw new IllegalStateException("simulator could not listen on all ports"
+          + (failed.isEmpty() ? "" : " (" + String.join(", ", failed) + " in use: is another slamon demo or simulator running?)")
+          + ": " + cause(all, e), e);
     } catch (InterruptedException e) {
       closeStarted(all);
       Thread.currentThread().interrupt();

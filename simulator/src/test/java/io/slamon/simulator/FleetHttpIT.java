@@ -165,6 +165,7 @@ class FleetHttpIT {
     var spec = FleetSpec.demo(1).withPorts(taken, 0);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Fleet.start(vertx, spec, clock, 0))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("could not listen");
+        .hasMessageContaining("could not listen")
+        .hasMessageContaining("127.0.0.1:" + taken + " in use");
   }
 }
