@@ -27,6 +27,17 @@ public final class ErrorBudget {
     return 1.0 - bad / allowedBad;
   }
 
+  /** The error budget in events: how many of {@code total} may be bad, {@code (1 - objective) x total}. */
+  public static double allowedBad(double total, double objective) {
+    checkObjective(objective);
+    return Math.max(0, total) * (1.0 - objective);
+  }
+
+  /** Share of the budget the bad events used: 0 none, 1 all, above 1 overspent; 0 without events. */
+  public static double consumed(double good, double total, double objective) {
+    return 1.0 - remaining(good, total, objective);
+  }
+
   /**
    * Burn rate: how many times faster than "exactly on budget" the budget is being spent over a
    * window (1.0 = would spend exactly the whole budget in the SLO period).

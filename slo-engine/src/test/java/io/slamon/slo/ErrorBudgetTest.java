@@ -24,6 +24,13 @@ class ErrorBudgetTest {
     assertThat(ErrorBudget.burnRate(good, total, objective)).isCloseTo(burn, within(1e-9));
   }
 
+  @ParameterizedTest(name = "total={0} objective={1}: {2} bad allowed; good={3} consumes {4}")
+  @CsvSource({"10000, 0.999, 10, 9995, 0.5", "43200, 0.99, 432, 42768, 1.0", "1000, 0.9, 100, 700, 3.0", "0, 0.999, 0, 0, 0.0"})
+  void budgetTotalAndConsumedShareMatchHandComputedValues(double total, double objective, double allowed, double good, double consumed) {
+    assertThat(ErrorBudget.allowedBad(total, objective)).isCloseTo(allowed, within(1e-9));
+    assertThat(ErrorBudget.consumed(good, total, objective)).isCloseTo(consumed, within(1e-9));
+  }
+
   @Test
   void noTrafficSpendsNothingAndHasNoAttainment() {
     assertThat(ErrorBudget.remaining(0, 0, 0.999)).isEqualTo(1.0);
