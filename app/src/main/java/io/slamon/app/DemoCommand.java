@@ -121,6 +121,9 @@ final class DemoCommand implements Callable<Integer> {
               o.opened() ? "opened" : "still open since " + inc.openedAt() + " (earlier run)", inc.title());
         }
         fleet.clear(faultId);
+        var audit = db.auditLog().all();
+        console.step("audit log: %d entries, chain %s (check any time: ./slamon audit verify --data-dir %s)", audit.size(),
+            io.slamon.core.audit.AuditChain.verify(audit).map(b -> "BROKEN at #" + b.seq()).orElse("intact"), dataDir);
 
         console.line("");
         console.line("Open these while the demo runs:");

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
       "SRE observability and SLA monitoring for managed GPU / LLM hosting: collects GPU and inference"
           + " metrics and operational events, evaluates each tenant's SLA, opens incidents.",
     },
-    subcommands = {ServeCommand.class, DemoCommand.class, ConfigCommand.class},
+    subcommands = {ServeCommand.class, DemoCommand.class, ConfigCommand.class, AuditCommand.class},
     footer = {
       "",
       "Environment:",
@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
       "                 use this PostgreSQL/TimescaleDB instead of the embedded one",
       "  SLAMON_DEBUG   print stack traces on errors",
       "",
-      "Exit codes: 0 ok, 1 runtime error, 2 invalid configuration or usage.",
+      "Exit codes: 0 ok, 1 runtime error, 2 invalid configuration or usage, 3 audit log broken.",
       "Docs: README.md and docs/ in the source tree.",
     })
 public final class SlamonCommand {}

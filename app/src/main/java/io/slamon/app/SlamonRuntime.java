@@ -50,7 +50,7 @@ final class SlamonRuntime implements AutoCloseable {
     this.slos = ConfigMapping.sloDefinitions(config);
     this.evaluator = new SloEvaluator(new StoredSliSource(db.sampleStore()), clock);
     this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));
-    this.opener = new IncidentOpener(db.incidentStore(), clock);
+    this.opener = new IncidentOpener(db.incidentStore(), db.auditLog(), clock);
   }
 
   /** Starts the collector (scraping and the events API on {@code httpPort}, 0 = any free port). */

@@ -34,6 +34,7 @@ class DemoIT {
         .contains("first SLO evaluation")
         .contains("injected fault")
         .containsPattern("INCIDENT INC-\\d{4}-\\d{6} P2 opened: SLO hanse-bank-chat-ttft breached \\(hanse-bank\\)")
+        .contains("chain intact")
         .contains("/metrics");
   }
 }

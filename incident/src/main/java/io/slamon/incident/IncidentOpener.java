@@ -1,5 +1,6 @@
 package io.slamon.incident;
 
+import io.slamon.store.AuditLog;
 import io.slamon.store.IncidentRecord;
 import io.slamon.store.IncidentStore;
 import java.time.InstantSource;
@@ -11,10 +12,12 @@ import java.time.ZoneOffset;
  */
 public final class IncidentOpener {
   private final IncidentStore store;
+  private final AuditLog audit;
   private final InstantSource clock;
 
-  public IncidentOpener(IncidentStore store, InstantSource clock) {
+  public IncidentOpener(IncidentStore store, AuditLog audit, InstantSource clock) {
     this.store = store;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -40,6 +43,11 @@ public final class IncidentOpener {
         now,
         now);
     IncidentRecord stored = store.openOrGet(candidate);
-    return new Outcome(stored, stored.id().equals(id));
+    boolean opened = stored.id().equals(id);
+    if (opened) {
+      // The first entry of the incident's timeline; repeats of the signal join silently.
+      audit.append(now, "slamon", id, "opened", null, stored.severity() + " " + stored.state(), signal.detail());
+    }
+    return new Outcome(stored, opened);
   }
 }

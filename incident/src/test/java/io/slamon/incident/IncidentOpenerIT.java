@@ -30,7 +30,7 @@ class IncidentOpenerIT {
 
   @Test
   void aRepeatedSignalJoinsTheOpenIncidentAndUsesNoNewId() {
-    var opener = new IncidentOpener(db.incidentStore(), InstantSource.fixed(T));
+    var opener = new IncidentOpener(db.incidentStore(), db.auditLog(), InstantSource.fixed(T));
     var breach = new Signal("hanse-bank", Signal.Kind.SLO_BREACH, "chat-ttft", "inference", "attainment 80 %", T);
 
     var first = opener.open(breach);
@@ -48,5 +48,10 @@ class IncidentOpenerIT {
     assertThat(other.incident().id()).isEqualTo("INC-2026-%06d".formatted(firstNo + 1));
     assertThat(db.incidentStore().list("hanse-bank")).hasSize(2);
     assertThat(db.incidentStore().list("acme-logistik")).isEmpty();
+    assertThat(db.auditLog().forSubject(first.incident().id())).singleElement().satisfies(e -> {
+      assertThat(e.action()).isEqualTo("opened");
+      assertThat(e.newValue()).isEqualTo("P2 open");
+      assertThat(e.reason()).isEqualTo("attainment 80 %");
+    });
   }
 }

@@ -34,6 +34,7 @@ public final class Database implements AutoCloseable {
   private final PostgresEventStore events;
   private final PostgresSloStatusStore sloStatus;
   private final PostgresIncidentStore incidents;
+  private final PostgresAuditLog auditLog;
   private final Retention retention;
 
   private Database(HikariDataSource pool, EmbeddedPostgresServer embedded, String jdbcUrl, Backend backend,
@@ -47,6 +48,7 @@ public final class Database implements AutoCloseable {
     this.events = new PostgresEventStore(pool, clock);
     this.sloStatus = new PostgresSloStatusStore(pool, p);
     this.incidents = new PostgresIncidentStore(pool);
+    this.auditLog = new PostgresAuditLog(pool);
     this.retention = new Retention(pool, backend, partitions);
   }
 
@@ -191,6 +193,11 @@ public final class Database implements AutoCloseable {
 
   public IncidentStore incidentStore() {
     return incidents;
+  }
+
+  /** The append-only, hash-chained audit log (incident timelines, notifications, reports). */
+  public AuditLog auditLog() {
+    return auditLog;
   }
 
   public Retention retention() {

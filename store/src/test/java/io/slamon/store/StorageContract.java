@@ -272,6 +272,24 @@ public abstract class StorageContract {
   }
 
   @Test
+  void theAuditLogChainsEntriesAndRefusesUpdatesAndDeletes() throws SQLException {
+    String subject = "INC-" + tenant();
+    AuditLog log = database().auditLog();
+    Instant t = Instant.parse("2026-10-23T08:00:00.123456789Z");
+    io.slamon.core.audit.AuditEntry opened = log.append(t, "slamon", subject, "opened", null, "open", "SLO breach");
+    io.slamon.core.audit.AuditEntry acked = log.append(t.plusSeconds(60), "oncall@example.de", subject, "state", "open", "acknowledged", null);
+
+    assertThat(acked.prevHash()).isEqualTo(opened.hash());
+    assertThat(log.forSubject(subject)).containsExactly(opened, acked);
+    assertThat(io.slamon.core.audit.AuditChain.verify(log.all())).isEmpty();
+    try (Connection c = database().dataSource().getConnection();
+        PreparedStatement update = c.prepareStatement("UPDATE audit_log SET new_value = 'resolved' WHERE hash = ?")) {
+      update.setString(1, acked.hash());
+      assertThatThrownBy(update::executeUpdate).hasMessageContaining("audit_log is append-only: UPDATE refused");
+    }
+  }
+
+  @Test
   void retentionDropsDataEntirelyOlderThanTheCutoffAndKeepsTheRest() {
     String tenant = tenant();
     Instant old = Instant.parse("1999-03-01T12:00:00Z");
