@@ -2,13 +2,13 @@ package io.slamon.store;
 
 import io.slamon.core.audit.AuditChain;
 import io.slamon.core.audit.AuditEntry;
+import io.slamon.store.internal.Rows;
 import io.slamon.store.internal.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -38,7 +38,7 @@ public final class PostgresAuditLog implements AuditLog {
         }
         AuditEntry previous;
         try (PreparedStatement last = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT 1")) {
-          List<AuditEntry> rows = read(last);
+          List<AuditEntry> rows = Rows.read(last, PostgresAuditLog::entry);
           previous = rows.isEmpty() ? null : rows.getFirst();
         }
         AuditEntry entry = AuditChain.next(previous, at, actor, subject, action, oldValue, newValue, reason);
@@ -68,35 +68,18 @@ public final class PostgresAuditLog implements AuditLog {
 
   @Override
   public List<AuditEntry> all() {
-    return query("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq", null);
+    return Rows.query(dataSource, "the audit log", "SELECT " + COLUMNS + " FROM audit_log ORDER BY seq", PostgresAuditLog::entry);
   }
 
   @Override
   public List<AuditEntry> forSubject(String subject) {
-    return query("SELECT " + COLUMNS + " FROM audit_log WHERE subject = ? ORDER BY seq", subject);
+    return Rows.query(dataSource, "the audit log", "SELECT " + COLUMNS + " FROM audit_log WHERE subject = ? ORDER BY seq",
+        PostgresAuditLog::entry, subject);
   }
 
-  private List<AuditEntry> query(String sql, String parameter) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      if (parameter != null) {
-        ps.setString(1, parameter);
-      }
-      return read(ps);
-    } catch (SQLException e) {
-      throw new StoreException("could not read the audit log: " + e.getMessage(), e);
-    }
-  }
-
-  private static List<AuditEntry> read(PreparedStatement ps) throws SQLException {
-    List<AuditEntry> result = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        result.add(new AuditEntry(rs.getLong("seq"), Timestamps.get(rs, "at"), rs.getString("actor"), rs.getString("subject"),
-            rs.getString("action"), rs.getString("old_value"), rs.getString("new_value"), rs.getString("reason"),
-            rs.getString("prev_hash"), rs.getString("hash")));
-      }
-    }
-    return result;
+  private static AuditEntry entry(ResultSet rs) throws SQLException {
+    return new AuditEntry(rs.getLong("seq"), Timestamps.get(rs, "at"), rs.getString("actor"), rs.getString("subject"),
+        rs.getString("action"), rs.getString("old_value"), rs.getString("new_value"), rs.getString("reason"),
+        rs.getString("prev_hash"), rs.getString("hash"));
   }
 }

@@ -1,11 +1,11 @@
 package io.slamon.store;
 
+import io.slamon.store.internal.Rows;
 import io.slamon.store.internal.Timestamps;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,7 +43,7 @@ public final class PostgresIncidentStore implements IncidentStore {
           ins.setString(6, candidate.title());
           Timestamps.set(ins, 7, candidate.openedAt());
           Timestamps.set(ins, 8, candidate.updatedAt());
-          List<IncidentRecord> inserted = read(ins);
+          List<IncidentRecord> inserted = Rows.read(ins, PostgresIncidentStore::incident);
           if (!inserted.isEmpty()) {
             return inserted.getFirst();
           }
@@ -52,7 +52,7 @@ public final class PostgresIncidentStore implements IncidentStore {
             + " WHERE coalesce(tenant, '') = ? AND fingerprint = ? AND " + LIVE)) {
           sel.setString(1, candidate.tenant() == null ? "" : candidate.tenant());
           sel.setString(2, candidate.fingerprint());
-          List<IncidentRecord> existing = read(sel);
+          List<IncidentRecord> existing = Rows.read(sel, PostgresIncidentStore::incident);
           if (!existing.isEmpty()) {
             return existing.getFirst();
           }
@@ -70,7 +70,8 @@ public final class PostgresIncidentStore implements IncidentStore {
   @Override
   public Optional<IncidentRecord> find(String id) {
     Objects.requireNonNull(id, "id");
-    return query("SELECT " + COLUMNS + " FROM incidents WHERE id = ?", id).stream().findFirst();
+    return Rows.query(dataSource, "incidents", "SELECT " + COLUMNS + " FROM incidents WHERE id = ?",
+        PostgresIncidentStore::incident, id).stream().findFirst();
   }
 
   @Override
@@ -81,7 +82,7 @@ public final class PostgresIncidentStore implements IncidentStore {
             + " WHERE coalesce(tenant, '') = ? AND fingerprint = ? AND " + LIVE)) {
       ps.setString(1, tenant == null ? "" : tenant);
       ps.setString(2, fingerprint);
-      return read(ps).stream().findFirst();
+      return Rows.read(ps, PostgresIncidentStore::incident).stream().findFirst();
     } catch (SQLException e) {
       throw new StoreException("could not read incident " + fingerprint + ": " + e.getMessage(), e);
     }
@@ -90,9 +91,12 @@ public final class PostgresIncidentStore implements IncidentStore {
   @Override
   public List<IncidentRecord> list(String tenant) {
     if (tenant == null) {
-      return query("SELECT " + COLUMNS + " FROM incidents ORDER BY opened_at DESC, id DESC", null);
+      return Rows.query(dataSource, "incidents", "SELECT " + COLUMNS + " FROM incidents ORDER BY opened_at DESC, id DESC",
+          PostgresIncidentStore::incident);
     }
-    return query("SELECT " + COLUMNS + " FROM incidents WHERE tenant = ? ORDER BY opened_at DESC, id DESC", tenant);
+    return Rows.query(dataSource, "incidents",
+        "SELECT " + COLUMNS + " FROM incidents WHERE tenant = ? ORDER BY opened_at DESC, id DESC",
+        PostgresIncidentStore::incident, tenant);
   }
 
   @Override
@@ -113,27 +117,9 @@ public final class PostgresIncidentStore implements IncidentStore {
     }
   }
 
-  private List<IncidentRecord> query(String sql, String parameter) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      if (parameter != null) {
-        ps.setString(1, parameter);
-      }
-      return read(ps);
-    } catch (SQLException e) {
-      throw new StoreException("could not read incidents: " + e.getMessage(), e);
-    }
-  }
-
-  private static List<IncidentRecord> read(PreparedStatement ps) throws SQLException {
-    List<IncidentRecord> result = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        result.add(new IncidentRecord(rs.getString("id"), rs.getString("tenant"), rs.getString("fingerprint"),
-            rs.getString("severity"), rs.getString("state"), rs.getString("title"), Timestamps.get(rs, "opened_at"),
-            Timestamps.get(rs, "updated_at")));
-      }
-    }
-    return result;
+  private static IncidentRecord incident(ResultSet rs) throws SQLException {
+    return new IncidentRecord(rs.getString("id"), rs.getString("tenant"), rs.getString("fingerprint"),
+        rs.getString("severity"), rs.getString("state"), rs.getString("title"), Timestamps.get(rs, "opened_at"),
+        Timestamps.get(rs, "updated_at"));
   }
 }
