@@ -2,17 +2,15 @@ package io.slamon.app;
 
 import io.slamon.core.audit.AuditChain;
 import io.slamon.core.audit.AuditEntry;
-import io.slamon.core.config.SlamonConfig;
 import io.slamon.store.Database;
 import io.slamon.store.DatabaseSettings;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** {@code slamon audit …}: the tamper-evident audit log. */
@@ -38,36 +36,14 @@ final class AuditCommand {
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "DIR", description = "configuration directory (for storage settings)")
-    Path configDir;
-
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data/demo",
-        description = "data directory of the embedded database (default: ${DEFAULT-VALUE})")
-    Path dataDir;
-
-    @Option(names = "--db-url", paramLabel = "JDBC-URL", description = "PostgreSQL/TimescaleDB to verify")
-    String dbUrl;
-
-    @Option(names = "--db-user", paramLabel = "USER")
-    String dbUser;
-
-    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "prefer SLAMON_DB_PASSWORD: arguments show in process lists")
-    String dbPassword;
+    @Mixin DatabaseOptions database;
 
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
-      DatabaseSettings settings;
-      if (dbUrl != null) {
-        settings = new DatabaseSettings(dbUrl, dbUser, dbPassword != null ? dbPassword : System.getenv("SLAMON_DB_PASSWORD"), dataDir);
-      } else if (configDir != null) {
-        SlamonConfig config = ConfigCommand.loadOrReport(configDir, spec.commandLine().getErr());
-        if (config == null) {
-          return 2;
-        }
-        settings = ServeCommand.databaseSettings(config, dataDir);
-      } else {
-        settings = DatabaseSettings.fromEnvironment(dataDir);
+      DatabaseSettings settings = database.settings(spec.commandLine().getErr());
+      if (settings == null) {
+        return 2;
       }
       try (Database db = Database.open(settings, msg -> {})) {
         List<AuditEntry> entries = db.auditLog().all();

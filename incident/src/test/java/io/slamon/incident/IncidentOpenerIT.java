@@ -29,6 +29,27 @@ class IncidentOpenerIT {
   }
 
   @Test
+  void stateChangesAreStoredAndAuditedAndAResolvedIncidentNoLongerAbsorbsItsSignal() {
+    var clock = InstantSource.fixed(T);
+    var opener = new IncidentOpener(db.incidentStore(), db.auditLog(), clock);
+    var lifecycle = new IncidentLifecycle(db.incidentStore(), db.auditLog(), clock);
+    var down = new Signal("stadtwerke-nord", Signal.Kind.TARGET_DOWN, "127.0.0.1:18002", "vllm", "up == 0", T);
+    String id = opener.open(down).incident().id();
+
+    lifecycle.transition(id, IncidentState.ACKNOWLEDGED, "oncall@example.de", null);
+    var resolved = lifecycle.transition(id, IncidentState.RESOLVED, "oncall@example.de", "restarted the pod");
+
+    assertThat(resolved.state()).isEqualTo("resolved");
+    assertThat(db.auditLog().forSubject(id)).extracting(e -> e.action() + ":" + e.oldValue() + "->" + e.newValue())
+        .containsExactly("opened:null->P1 open", "state:open->acknowledged", "state:acknowledged->resolved");
+    assertThat(opener.open(down).opened()).as("the signal again after resolution opens a new incident").isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> lifecycle.transition(id, IncidentState.CANCELLED, "x", "oops"))
+        .hasMessageContaining("cannot make " + id + " cancelled");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> lifecycle.transition("INC-2026-999999", IncidentState.CLOSED, "x", null))
+        .hasMessage("no incident INC-2026-999999");
+  }
+
+  @Test
   void aRepeatedSignalJoinsTheOpenIncidentAndUsesNoNewId() {
     var opener = new IncidentOpener(db.incidentStore(), db.auditLog(), InstantSource.fixed(T));
     var breach = new Signal("hanse-bank", Signal.Kind.SLO_BREACH, "chat-ttft", "inference", "attainment 80 %", T);

@@ -13,6 +13,12 @@ public interface IncidentStore {
   /** The live (not resolved, closed or cancelled) incident of the tenant with this fingerprint, if any. */
   Optional<IncidentRecord> findLive(String tenant, String fingerprint);
 
+  /**
+   * Sets the state of incident {@code id} to {@code newState} if it is still {@code expectedState}
+   * (optimistic: a concurrent change makes this return empty); returns the updated row.
+   */
+  Optional<IncidentRecord> updateState(String id, String expectedState, String newState, java.time.Instant at);
+
   /** Incidents of a tenant ({@code null}: all tenants and provider scope), newest first. */
   List<IncidentRecord> list(String tenant);
 

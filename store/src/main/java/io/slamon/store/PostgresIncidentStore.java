@@ -89,6 +89,21 @@ public final class PostgresIncidentStore implements IncidentStore {
   }
 
   @Override
+  public Optional<IncidentRecord> updateState(String id, String expectedState, String newState, java.time.Instant at) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("UPDATE incidents SET state = ?, updated_at = ? WHERE id = ? AND state = ?"
+            + " RETURNING " + COLUMNS)) {
+      ps.setString(1, newState);
+      Timestamps.set(ps, 2, at);
+      ps.setString(3, id);
+      ps.setString(4, expectedState);
+      return Rows.read(ps, PostgresIncidentStore::incident).stream().findFirst();
+    } catch (SQLException e) {
+      throw new StoreException("could not change incident " + id + " to " + newState + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public List<IncidentRecord> list(String tenant) {
     if (tenant == null) {
       return Rows.query(dataSource, "incidents", "SELECT " + COLUMNS + " FROM incidents ORDER BY opened_at DESC, id DESC",

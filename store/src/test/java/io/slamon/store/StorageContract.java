@@ -231,6 +231,14 @@ public abstract class StorageContract {
     assertThat(store.findLive(tenant, "slo:availability:gpu-nodes")).contains(first);
     assertThat(store.findLive(tenant, "slo:other")).isEmpty();
 
+    assertThat(store.updateState(first.id(), "resolved", "closed", first.openedAt())).as("stale expected state").isEmpty();
+    Instant ackedAt = first.openedAt().plusSeconds(300);
+    assertThat(store.updateState(first.id(), "open", "acknowledged", ackedAt)).hasValueSatisfying(r -> {
+      assertThat(r.state()).isEqualTo("acknowledged");
+      assertThat(r.updatedAt()).isEqualTo(ackedAt);
+    });
+    assertThat(store.findLive(tenant, "slo:availability:gpu-nodes")).hasValueSatisfying(r -> assertThat(r.state()).isEqualTo("acknowledged"));
+
     resolve(first.id());
     assertThat(store.findLive(tenant, "slo:availability:gpu-nodes")).isEmpty();
     IncidentRecord reopened = incident(store.nextId(2026), tenant, "slo:availability:gpu-nodes");

@@ -1,0 +1,197 @@
+package io.slamon.app;
+
+import io.slamon.core.audit.AuditChain;
+import io.slamon.core.audit.AuditEntry;
+import io.slamon.incident.IncidentLifecycle;
+import io.slamon.incident.IncidentState;
+import io.slamon.store.Database;
+import io.slamon.store.DatabaseSettings;
+import io.slamon.store.IncidentRecord;
+import java.io.PrintWriter;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code slamon incident …}: list, show and work incidents from the command line. */
+@Command(
+    name = "incident",
+    mixinStandardHelpOptions = true,
+    description = "List, show and work incidents. Every state change is written to the audit log with who and why.",
+    subcommands = {
+      IncidentCommand.ListIncidents.class,
+      IncidentCommand.Show.class,
+      IncidentCommand.Ack.class,
+      IncidentCommand.Mitigate.class,
+      IncidentCommand.Resolve.class,
+      IncidentCommand.Close.class,
+      IncidentCommand.Cancel.class,
+      IncidentCommand.Reopen.class,
+    })
+final class IncidentCommand {
+
+  /** Opens the database the options name, or returns null after printing why not. */
+  private static Database open(DatabaseOptions options, CommandSpec spec) {
+    DatabaseSettings settings = options.settings(spec.commandLine().getErr());
+    return settings == null ? null : Database.open(settings, msg -> {});
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, description = "Incidents, newest first.")
+  static final class ListIncidents implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin DatabaseOptions database;
+
+    @Option(names = "--tenant", paramLabel = "TENANT", description = "only this tenant's incidents")
+    String tenant;
+
+    @Option(names = "--live", description = "only open, acknowledged and mitigated incidents")
+    boolean live;
+
+    @Override
+    public Integer call() {
+      try (Database db = open(database, spec)) {
+        if (db == null) {
+          return 2;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        List<IncidentRecord> incidents = db.incidentStore().list(tenant).stream()
+            .filter(i -> !live || IncidentState.fromWireName(i.state()).live())
+            .toList();
+        out.printf("%-16s %-3s %-13s %-16s %-20s %s%n", "ID", "SEV", "STATE", "TENANT", "OPENED", "TITLE");
+        for (IncidentRecord i : incidents) {
+          out.printf("%-16s %-3s %-13s %-16s %-20s %s%n", i.id(), i.severity(), i.state(),
+              i.tenant() == null ? "(provider)" : i.tenant(), i.openedAt().toString().substring(0, 19) + "Z", i.title());
+        }
+        out.printf("%d incident%s%n", incidents.size(), incidents.size() == 1 ? "" : "s");
+        return 0;
+      }
+    }
+  }
+
+  @Command(name = "show", mixinStandardHelpOptions = true, description = "One incident with its audited timeline.")
+  static final class Show implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin DatabaseOptions database;
+
+    @Parameters(paramLabel = "ID", description = "e.g. INC-2026-000001")
+    String id;
+
+    @Override
+    public Integer call() {
+      try (Database db = open(database, spec)) {
+        if (db == null) {
+          return 2;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        var incident = db.incidentStore().find(id);
+        if (incident.isEmpty()) {
+          spec.commandLine().getErr().println("no incident " + id);
+          return 1;
+        }
+        IncidentRecord i = incident.get();
+        out.printf("%s  %s  %s%n", i.id(), i.severity(), i.title());
+        out.printf("tenant:   %s%nstate:    %s%nopened:   %s%nupdated:  %s%nfingerprint: %s%n",
+            i.tenant() == null ? "(provider)" : i.tenant(), i.state(), i.openedAt(), i.updatedAt(), i.fingerprint());
+        out.println("timeline:");
+        for (AuditEntry e : db.auditLog().forSubject(id)) {
+          out.printf("  #%-5d %s  %-22s %-8s %s -> %s%s%n", e.seq(), e.at(), e.actor(), e.action(),
+              e.oldValue() == null ? "" : e.oldValue(), e.newValue() == null ? "" : e.newValue(),
+              e.reason() == null ? "" : "  (" + e.reason() + ")");
+        }
+        var broken = AuditChain.verify(db.auditLog().all());
+        out.println("audit chain: " + broken.map(b -> "BROKEN at #" + b.seq() + " — run slamon audit verify").orElse("intact"));
+        return 0;
+      }
+    }
+  }
+
+  /** The shared body of the state-changing subcommands. */
+  abstract static class Transition implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin DatabaseOptions database;
+
+    @Parameters(paramLabel = "ID", description = "e.g. INC-2026-000001")
+    String id;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "why (required to cancel or reopen); written to the audit log")
+    String reason;
+
+    @Option(names = "--as", paramLabel = "WHO", description = "who does it (default: the OS user, ${DEFAULT-VALUE})",
+        defaultValue = "${sys:user.name}")
+    String actor;
+
+    abstract IncidentState target();
+
+    @Override
+    public Integer call() {
+      try (Database db = open(database, spec)) {
+        if (db == null) {
+          return 2;
+        }
+        var lifecycle = new IncidentLifecycle(db.incidentStore(), db.auditLog(), InstantSource.system());
+        try {
+          IncidentRecord r = lifecycle.transition(id, target(), actor, reason);
+          spec.commandLine().getOut().printf("%s is now %s%n", r.id(), r.state());
+          return 0;
+        } catch (NoSuchElementException | IllegalStateException | IllegalArgumentException e) {
+          spec.commandLine().getErr().println("slamon: " + e.getMessage());
+          return 1;
+        }
+      }
+    }
+  }
+
+  @Command(name = "ack", mixinStandardHelpOptions = true, description = "Acknowledge: someone is on it.")
+  static final class Ack extends Transition {
+    @Override
+    IncidentState target() {
+      return IncidentState.ACKNOWLEDGED;
+    }
+  }
+
+  @Command(name = "mitigate", mixinStandardHelpOptions = true, description = "Mitigated: the impact is contained, the cause may remain.")
+  static final class Mitigate extends Transition {
+    @Override
+    IncidentState target() {
+      return IncidentState.MITIGATED;
+    }
+  }
+
+  @Command(name = "resolve", mixinStandardHelpOptions = true, description = "Resolved: service restored.")
+  static final class Resolve extends Transition {
+    @Override
+    IncidentState target() {
+      return IncidentState.RESOLVED;
+    }
+  }
+
+  @Command(name = "close", mixinStandardHelpOptions = true, description = "Close a resolved incident for good (after review).")
+  static final class Close extends Transition {
+    @Override
+    IncidentState target() {
+      return IncidentState.CLOSED;
+    }
+  }
+
+  @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel an incident opened in error; the record is kept. Needs --reason.")
+  static final class Cancel extends Transition {
+    @Override
+    IncidentState target() {
+      return IncidentState.CANCELLED;
+    }
+  }
+
+  @Command(name = "reopen", mixinStandardHelpOptions = true, description = "Reopen a resolved (not closed) incident. Needs --reason.")
+  static final class Reopen extends Transition {
+    @Override
+    IncidentState target() {
+      return IncidentState.OPEN;
+    }
+  }
+}
