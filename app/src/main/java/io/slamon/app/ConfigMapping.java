@@ -16,6 +16,7 @@ import io.slamon.core.config.StaticConfig;
 import io.slamon.core.config.Tenant;
 import io.slamon.core.config.TenantAttribution;
 import io.slamon.core.openslo.MetricSource;
+import io.slamon.incident.RegulatoryClocks;
 import io.slamon.core.openslo.Slo;
 import io.slamon.core.openslo.TimeWindow;
 import io.slamon.slo.SliKind;
@@ -116,6 +117,25 @@ final class ConfigMapping {
       }
     });
     return new ScrapeTarget(job.jobName(), url, job.scrapeInterval(), job.scrapeTimeout(), visible, job.honorLabels());
+  }
+
+  /**
+   * The regulatory clocks of a configuration: each tenant's time zone and AVV deadline; provider-scope
+   * incidents (and a missing configuration) use Europe/Berlin and no AVV deadline.
+   */
+  static RegulatoryClocks regulatoryClocks(SlamonConfig config, Database db, java.time.InstantSource clock) {
+    return new RegulatoryClocks(db.incidentStore(), db.clockStore(), db.auditLog(),
+        new io.slamon.incident.clock.ClockPlanner(io.slamon.incident.clock.RuleBook.DEFAULT),
+        new io.slamon.incident.clock.Escalations(io.slamon.incident.clock.EscalationPolicy.DEFAULT),
+        tenantId -> clockSettings(config, tenantId), clock);
+  }
+
+  static RegulatoryClocks.TenantClockSettings clockSettings(SlamonConfig config, String tenantId) {
+    Optional<Tenant> tenant = config == null || tenantId == null ? Optional.empty() : config.tenant(tenantId);
+    return tenant
+        .map(t -> new RegulatoryClocks.TenantClockSettings(t.contract().timeZone(),
+            t.regulatory().dsgvo() == null ? null : t.regulatory().dsgvo().controllerNotificationDeadline()))
+        .orElse(new RegulatoryClocks.TenantClockSettings(ZoneId.of("Europe/Berlin"), null));
   }
 
   /** The token the demo's simulator pushes events with: the first configured event source. */

@@ -153,8 +153,10 @@ final class DemoCommand implements Callable<Integer> {
 
         if (!once && !shutdown.requested()) {
           console.step("serving; evaluating every %ss. Press Ctrl-C to stop.", config.evaluation().interval().toSeconds());
-          runtime.scheduleEvaluations(config.evaluation().interval(), round -> round.opened()
-              .forEach(inc -> console.step("INCIDENT %s %s opened: %s", inc.id(), inc.severity(), inc.title())));
+          runtime.scheduleEvaluations(config.evaluation().interval(), round -> {
+            round.opened().forEach(inc -> console.step("INCIDENT %s %s opened: %s", inc.id(), inc.severity(), inc.title()));
+            round.escalations().forEach(e -> console.step("%s", SlamonRuntime.describe(e)));
+          });
           shutdown.awaitRequest();
         }
         pusher.close();

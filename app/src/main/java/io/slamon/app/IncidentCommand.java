@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       IncidentCommand.Close.class,
       IncidentCommand.Cancel.class,
       IncidentCommand.Reopen.class,
+      IncidentCommand.Classify.class,
     })
 final class IncidentCommand {
 
@@ -104,9 +105,80 @@ final class IncidentCommand {
               e.oldValue() == null ? "" : e.oldValue(), e.newValue() == null ? "" : e.newValue(),
               e.reason() == null ? "" : "  (" + e.reason() + ")");
         }
+        var clocks = ConfigMapping.regulatoryClocks(config(database, spec), db, InstantSource.system()).plan(id);
+        if (clocks.isPresent()) {
+          out.println("regulatory clocks:");
+          for (var status : clocks.get().statuses(java.time.Instant.now())) {
+            var d = status.deadline();
+            out.printf("  %-34s due %s (legal reading %s)  %s%n", d.kind().label(), clocks.get().render(d.due()),
+                clocks.get().render(d.legalDue()), status.message());
+          }
+        }
         var broken = AuditChain.verify(db.auditLog().all());
         out.println("audit chain: " + broken.map(b -> "BROKEN at #" + b.seq() + " — run slamon audit verify").orElse("intact"));
         return 0;
+      }
+    }
+  }
+
+  /** The configuration named by --config, or null (clocks then use Europe/Berlin and no AVV deadline). */
+  private static io.slamon.core.config.SlamonConfig config(DatabaseOptions options, CommandSpec spec) {
+    return options.configDir == null ? null : ConfigCommand.loadOrReport(options.configDir, spec.commandLine().getErr());
+  }
+
+  @Command(name = "classify", mixinStandardHelpOptions = true,
+      description = {
+        "Classify an incident under a regulatory regime, which starts its clock at the time of awareness"
+            + " (which may lie before the incident was opened, and may already be overdue).",
+        "Regimes: dsgvo-processor (needs the tenant's AVV deadline, from --config), dsgvo-controller, nis2, dora, ai-act.",
+      })
+  static final class Classify implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin DatabaseOptions database;
+
+    @Parameters(paramLabel = "ID", description = "e.g. INC-2026-000001")
+    String id;
+
+    @Option(names = "--regime", required = true, paramLabel = "REGIME")
+    String regime;
+
+    @Option(names = "--aware-at", paramLabel = "INSTANT", description = "when the provider became aware, ISO-8601 (default: now)")
+    java.time.Instant awareAt;
+
+    @Option(names = "--source", required = true, paramLabel = "TEXT", description = "how the provider became aware (ticket, alert, call)")
+    String source;
+
+    @Option(names = "--as", paramLabel = "WHO", defaultValue = "${sys:user.name}", description = "who classifies (default: ${DEFAULT-VALUE})")
+    String actor;
+
+    @Override
+    public Integer call() {
+      io.slamon.incident.clock.Regime r;
+      try {
+        r = io.slamon.incident.clock.Regime.valueOf(regime.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        spec.commandLine().getErr().println("slamon: unknown regime '" + regime + "'; valid: dsgvo-processor, dsgvo-controller, nis2, dora, ai-act");
+        return 2;
+      }
+      try (Database db = open(database, spec)) {
+        if (db == null) {
+          return 2;
+        }
+        var clocks = ConfigMapping.regulatoryClocks(config(database, spec), db, InstantSource.system());
+        java.time.Instant aware = awareAt != null ? awareAt : java.time.Instant.now();
+        try {
+          var plan = clocks.classify(id, r, new io.slamon.incident.clock.Awareness(aware, source, actor), actor);
+          PrintWriter out = spec.commandLine().getOut();
+          out.printf("%s classified under %s, aware since %s%n", id, r, plan.render(aware));
+          for (var status : plan.statuses(java.time.Instant.now())) {
+            out.printf("  %-34s due %s  %s%n", status.deadline().kind().label(), plan.render(status.deadline().due()), status.message());
+          }
+          plan.overdueAt(java.time.Instant.now()).forEach(o -> out.println("  !! " + o.message()));
+          return 0;
+        } catch (NoSuchElementException | IllegalArgumentException | IllegalStateException | io.slamon.store.StoreException e) {
+          spec.commandLine().getErr().println("slamon: " + e.getMessage());
+          return 1;
+        }
       }
     }
   }

@@ -61,8 +61,10 @@ final class ServeCommand implements Callable<Integer> {
       try (SlamonRuntime runtime = SlamonRuntime.start(config, db, vertx, InstantSource.system(), httpPort)) {
         console.step("configuration %s: %s", configDir, ConfigCommand.summary(config));
         console.step("listening on http://127.0.0.1:%d (events API /api/v1/events, /metrics, /health, /ready)", runtime.collector().port());
-        runtime.scheduleEvaluations(config.evaluation().interval(), round -> round.opened()
-            .forEach(inc -> console.step("INCIDENT %s %s opened: %s", inc.id(), inc.severity(), inc.title())));
+        runtime.scheduleEvaluations(config.evaluation().interval(), round -> {
+          round.opened().forEach(inc -> console.step("INCIDENT %s %s opened: %s", inc.id(), inc.severity(), inc.title()));
+          round.escalations().forEach(e -> console.step("%s", SlamonRuntime.describe(e)));
+        });
         shutdown.awaitRequest();
       }
     } finally {

@@ -3,6 +3,7 @@ package io.slamon.app;
 import io.slamon.collector.Collector;
 import io.slamon.core.config.SlamonConfig;
 import io.slamon.incident.IncidentOpener;
+import io.slamon.incident.RegulatoryClocks;
 import io.slamon.incident.Signal;
 import io.slamon.incident.SignalScanner;
 import io.slamon.slo.SloDefinition;
@@ -39,6 +40,7 @@ final class SlamonRuntime implements AutoCloseable {
   private final SloEvaluator evaluator;
   private final SignalScanner scanner;
   private final IncidentOpener opener;
+  private final RegulatoryClocks clocks;
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("slamon-evaluation").factory());
 
@@ -51,6 +53,7 @@ final class SlamonRuntime implements AutoCloseable {
     this.evaluator = new SloEvaluator(new StoredSliSource(db.sampleStore()), clock);
     this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));
     this.opener = new IncidentOpener(db.incidentStore(), db.auditLog(), clock);
+    this.clocks = ConfigMapping.regulatoryClocks(config, db, clock);
   }
 
   /** Starts the collector (scraping and the events API on {@code httpPort}, 0 = any free port). */
@@ -69,7 +72,7 @@ final class SlamonRuntime implements AutoCloseable {
   }
 
   /** What one evaluation round found. */
-  record Round(List<SloResult> results, List<IncidentOpener.Outcome> incidents) {
+  record Round(List<SloResult> results, List<IncidentOpener.Outcome> incidents, List<RegulatoryClocks.FiredEscalation> escalations) {
     List<IncidentRecord> opened() {
       return incidents.stream().filter(IncidentOpener.Outcome::opened).map(IncidentOpener.Outcome::incident).toList();
     }
@@ -92,7 +95,14 @@ final class SlamonRuntime implements AutoCloseable {
     }
     signals.addAll(scanner.scan(config.tenants().stream().map(t -> t.id()).toList()));
     List<IncidentOpener.Outcome> outcomes = signals.stream().map(opener::open).toList();
-    return new Round(results, outcomes);
+    // Delivery through alerts/ comes with the outbox; until then the escalation is audited and printed.
+    return new Round(results, outcomes, clocks.fireDue());
+  }
+
+  /** One line per escalation step a round fired. */
+  static String describe(RegulatoryClocks.FiredEscalation e) {
+    return "ESCALATION " + e.incidentId() + " " + e.step().id() + " (" + (e.tenant() == null ? "provider" : e.tenant()) + ")"
+        + (e.late() ? " LATE by " + e.lateBy() : "");
   }
 
   /** Runs {@link #evaluate()} every {@code every}, handing each round to {@code onRound}. */

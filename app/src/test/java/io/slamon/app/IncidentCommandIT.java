@@ -81,6 +81,25 @@ class IncidentCommandIT {
   }
 
   @Test
+  void classifyingAsABreachStartsTheClockAtAwarenessAndShowsItOverdue() {
+    // Awareness long ago: the 72 h DSGVO clock is already overdue, which must be said loudly.
+    assertThat(run("incident", "classify", id, "--regime", "dsgvo-controller", "--aware-at", "2026-10-23T08:00:00Z",
+        "--source", "customer ticket #4711", "--as", "dpo@example.de", "--config", "../examples/config")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains(id + " classified under DSGVO_CONTROLLER")
+        .contains("Mon 26 Oct 2026 09:00 CET")
+        .contains("!! ").contains("OVERDUE");
+
+    assertThat(run("incident", "classify", id, "--regime", "dsgvo-controller", "--source", "again")).isEqualTo(1);
+    assertThat(err.toString()).contains("DSGVO_CONTROLLER is classified twice");
+    assertThat(run("incident", "classify", id, "--regime", "gdpr", "--source", "x")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown regime 'gdpr'");
+
+    assertThat(run("incident", "show", id, "--config", "../examples/config")).isZero();
+    assertThat(out.toString()).contains("regulatory clocks:").contains("due Mon 26 Oct 2026 09:00 CET")
+        .contains("classify").contains("DSGVO_CONTROLLER  (aware at 2026-10-23T08:00:00Z from customer ticket #4711");
+  }
+
+  @Test
   void anUnknownIncidentIsAClearError() {
     assertThat(run("incident", "show", "INC-2026-999999")).isEqualTo(1);
     assertThat(err.toString()).contains("no incident INC-2026-999999");

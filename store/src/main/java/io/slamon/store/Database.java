@@ -35,6 +35,7 @@ public final class Database implements AutoCloseable {
   private final PostgresSloStatusStore sloStatus;
   private final PostgresIncidentStore incidents;
   private final PostgresAuditLog auditLog;
+  private final PostgresClockStore clocks;
   private final Retention retention;
 
   private Database(HikariDataSource pool, EmbeddedPostgresServer embedded, String jdbcUrl, Backend backend,
@@ -49,6 +50,7 @@ public final class Database implements AutoCloseable {
     this.sloStatus = new PostgresSloStatusStore(pool, p);
     this.incidents = new PostgresIncidentStore(pool);
     this.auditLog = new PostgresAuditLog(pool);
+    this.clocks = new PostgresClockStore(pool);
     this.retention = new Retention(pool, backend, partitions);
   }
 
@@ -198,6 +200,11 @@ public final class Database implements AutoCloseable {
   /** The append-only, hash-chained audit log (incident timelines, notifications, reports). */
   public AuditLog auditLog() {
     return auditLog;
+  }
+
+  /** Regulatory clock facts: classifications and fired escalation steps. */
+  public ClockStore clockStore() {
+    return clocks;
   }
 
   public Retention retention() {
