@@ -1,37 +1,39 @@
 package io.slamon.collector.exposition;
 
+import io.slamon.collector.exposition.LineCursor.LineException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 
 /**
- * Parses the Prometheus text exposition format 0.0.4 and the simple part of OpenMetrics 1.0
- * text ({@code # EOF}, {@code # UNIT}, {@code _created} series, exemplars skipped) into
- * samples delivered to a {@link SampleHandler}.
+ * Parses the Prometheus text exposition format 0.0.4 and OpenMetrics 1.0 text into samples
+ * delivered to a {@link SampleVisitor} (rich: family, label view, exemplar) or a
+ * {@link SampleHandler} (simple: name, fresh label map).
  *
- * <p>Hand-written because no maintained Java library parses the text format: the
+ * <p>Hand-written because no maintained Java library parses the text formats: the
  * Prometheus Java client ({@code prometheus-metrics-exposition-textformats}) only writes
- * it, and the Go {@code expfmt} / Python parsers have no Java counterpart. It is a
- * single-pass scanner over the page with no regular expressions and no per-line
- * allocation beyond the sample's own strings.
+ * them, and the Go {@code expfmt} / Python parsers have no Java counterpart. It is a
+ * single-pass scanner with no regular expressions, no {@code String.split}, no per-line
+ * objects: names and repeated label values are reused from the previous line, numbers are
+ * converted without allocating, and the label view is one reused {@link LabelSet}.
  *
- * <p>Tolerance follows what exporters really emit rather than the strict grammar: a space
- * after commas in label sets, a trailing comma, label values with unescaped odd characters
- * ({@code { } , = #}, non-ASCII, unknown backslash escapes kept literally, as
- * dcgm-exporter's driver and model strings need), CRLF line ends and a missing final
- * newline. A malformed line is reported with its number and what was expected, skipped
- * and counted; the rest of the page still parses, so one broken series never costs a
- * whole scrape.
+ * <p>Family membership comes from {@code # TYPE}, never from name suffixes (see
+ * {@link FamilyResolver}). DCGM "blank" sentinel values are treated as missing: such samples
+ * are counted in {@link ParseResult#blankSamples()} and not delivered.
  *
- * <p>Not yet checked (the strict parser is a later issue): histogram bucket monotonicity,
- * missing {@code le}/{@code quantile} labels, family grouping order, UTF-8 quoted metric
- * names of Prometheus 3.
+ * <p><b>Lenient</b> (default) follows what exporters really emit: a space after commas, a
+ * trailing comma, label values with unescaped odd characters ({@code { } , = #}, non-ASCII,
+ * unknown backslash escapes kept literally, as dcgm-exporter's driver and model strings
+ * need), tabs, CRLF, blank lines and a missing final newline. A malformed line is reported
+ * with its number and what was expected, skipped and counted; the rest of the page still
+ * parses. <b>Strict</b> ({@link Mode#STRICT}, OpenMetrics only) rejects everything the
+ * OpenMetrics 1.0 specification rejects and stops at the first violation: the page is then
+ * invalid as a whole, and a caller must discard what it already received.
  *
- * <p>Instances are stateless and thread-safe.
+ * <p>Timestamps: Prometheus text carries integer milliseconds; OpenMetrics carries seconds
+ * with an optional fraction, converted exactly to milliseconds. Instances are stateless and
+ * thread-safe; each {@code parse} call has its own state.
  */
 public final class PrometheusTextParser {
   /** At most this many {@link ParseError}s are kept per page; all bad lines are counted. */
@@ -45,382 +47,309 @@ public final class PrometheusTextParser {
     OPENMETRICS_1_0
   }
 
+  /** How forgiving the parser is. */
+  public enum Mode {
+    /** Accept what real exporters emit; skip and report bad lines. */
+    LENIENT,
+    /** OpenMetrics 1.0 exactly; the first violation rejects the page. */
+    STRICT
+  }
+
   private final Flavor flavor;
+  private final Mode mode;
 
   public PrometheusTextParser() {
     this(Flavor.PROMETHEUS_0_0_4);
   }
 
   public PrometheusTextParser(Flavor flavor) {
-    this.flavor = java.util.Objects.requireNonNull(flavor, "flavor");
+    this(flavor, Mode.LENIENT);
+  }
+
+  public PrometheusTextParser(Flavor flavor, Mode mode) {
+    this.flavor = Objects.requireNonNull(flavor, "flavor");
+    this.mode = Objects.requireNonNull(mode, "mode");
+    if (mode == Mode.STRICT && flavor != Flavor.OPENMETRICS_1_0) {
+      throw new IllegalArgumentException("strict mode exists for OPENMETRICS_1_0 only, not " + flavor);
+    }
+  }
+
+  /** A strict OpenMetrics 1.0 parser. */
+  public static PrometheusTextParser strictOpenMetrics() {
+    return new PrometheusTextParser(Flavor.OPENMETRICS_1_0, Mode.STRICT);
   }
 
   /** Parses {@code page}, calling {@code handler} for each sample and metadata line in order. */
   public ParseResult parse(String page, SampleHandler handler) {
-    List<ParseError> errors = new ArrayList<>();
-    Set<String> typedFamilies = new HashSet<>();
-    int samples = 0;
-    int bad = 0;
-    int lineNo = 0;
-    boolean eof = false;
-    int pos = 0;
-    int n = page.length();
-    while (pos < n) {
-      int nl = page.indexOf('\n', pos);
-      int end = nl < 0 ? n : nl;
-      lineNo++;
-      int lineEnd = end > pos && page.charAt(end - 1) == '\r' ? end - 1 : end;
-      Line line = new Line(page, pos, lineEnd);
-      try {
-        line.skipBlanks();
-        if (line.atEnd()) {
-          // blank line: allowed in 0.0.4
-        } else if (eof) {
-          throw line.error("nothing may follow '# EOF'");
-        } else if (line.peek() == '#') {
-          eof = parseComment(line, handler, typedFamilies);
-        } else {
-          parseSample(line, handler);
-          samples++;
-        }
-      } catch (LineException e) {
-        bad++;
-        if (errors.size() < MAX_REPORTED_ERRORS) {
-          errors.add(new ParseError(lineNo, e.getMessage()));
-        }
+    Objects.requireNonNull(handler, "handler");
+    return parse(page, new SampleVisitor() {
+      @Override
+      public void sample(Family family, String name, LabelSet labels, double value, long ts, Exemplar exemplar) {
+        handler.sample(name, labels.toMap(), value, ts);
       }
-      pos = end + 1;
-    }
-    return new ParseResult(samples, bad, errors);
-  }
 
-  private boolean parseComment(Line line, SampleHandler handler, Set<String> typedFamilies) {
-    line.pos++;
-    line.skipBlanks();
-    String keyword = line.readToken();
-    switch (keyword) {
-      case "HELP" -> {
-        String family = line.expectBlanksThenMetricName("HELP");
-        line.skipBlanks();
-        handler.help(family, line.readHelpText());
-      }
-      case "TYPE" -> {
-        String family = line.expectBlanksThenMetricName("TYPE");
-        if (!line.skipBlanks()) {
-          throw line.error("expected a metric type after the name in '# TYPE " + family + "'");
-        }
-        String typeText = line.readToken();
-        MetricType type =
-            MetricType.parse(typeText)
-                .orElseThrow(
-                    () ->
-                        line.error(
-                            "unknown metric type '"
-                                + typeText
-                                + "', expected counter, gauge, histogram, summary or untyped"));
-        line.expectEnd("metric type");
-        if (!typedFamilies.add(family)) {
-          throw line.error("second TYPE line for metric family '" + family + "'");
-        }
+      @Override
+      public void type(String family, MetricType type) {
         handler.type(family, type);
       }
-      case "UNIT" -> {
-        String family = line.expectBlanksThenMetricName("UNIT");
-        line.skipBlanks();
-        handler.unit(family, line.rest().strip());
+
+      @Override
+      public void help(String family, String help) {
+        handler.help(family, help);
       }
-      case "EOF" -> {
-        line.expectEnd("'# EOF'");
-        return true;
+
+      @Override
+      public void unit(String family, String unit) {
+        handler.unit(family, unit);
       }
-      default -> {
-        // an ordinary comment
-      }
-    }
-    return false;
+    });
   }
 
-  private void parseSample(Line line, SampleHandler handler) {
-    String name = line.readMetricName();
-    if (name.isEmpty()) {
-      throw line.error("expected a metric name, found " + line.describeNext());
-    }
-    Map<String, String> labels = new HashMap<>();
-    boolean blank = line.skipBlanks();
-    if (!line.atEnd() && line.peek() == '{') {
-      line.readLabels(labels);
-      blank = line.skipBlanks();
-    }
-    if (line.atEnd()) {
-      throw line.error("expected a value after '" + name + "', found end of line");
-    }
-    if (!blank) {
-      throw line.error("expected a space before the value, found " + line.describeNext());
-    }
-    double value = parseValue(line, line.readToken());
-    long timestamp = SampleHandler.NO_TIMESTAMP;
-    line.skipBlanks();
-    if (!line.atEnd() && !isExemplarStart(line)) {
-      timestamp = parseTimestamp(line, line.readToken());
-      line.skipBlanks();
-    }
-    if (!line.atEnd() && !isExemplarStart(line)) {
-      throw line.error("expected end of line after the timestamp, found " + line.describeNext());
-    }
-    handler.sample(name, labels, value, timestamp);
+  /** Parses {@code page}, calling {@code visitor} for each sample and metadata line in order. */
+  public ParseResult parse(String page, SampleVisitor visitor) {
+    Objects.requireNonNull(page, "page");
+    Objects.requireNonNull(visitor, "visitor");
+    return new Run(page, visitor).parse();
   }
 
-  private boolean isExemplarStart(Line line) {
-    // OpenMetrics exemplars ("# {trace_id=...} 1.0") are skipped until exemplar support lands.
-    return flavor == Flavor.OPENMETRICS_1_0 && line.peek() == '#';
-  }
+  /** The state of one {@code parse} call. */
+  private final class Run {
+    private final String page;
+    private final SampleVisitor visitor;
+    private final boolean strict = mode == Mode.STRICT;
+    private final boolean openMetrics = flavor == Flavor.OPENMETRICS_1_0;
+    private final LineCursor line = new LineCursor(strict);
+    private final LabelSet labels = new LabelSet();
+    private final FamilyResolver families =
+        new FamilyResolver(openMetrics ? MetricType.UNKNOWN : MetricType.UNTYPED);
+    private final OpenMetricsRules rules = strict ? new OpenMetricsRules() : null;
+    private final List<ParseError> errors = new ArrayList<>();
+    private int samples;
+    private int blanks;
+    private int bad;
+    private boolean eof;
 
-  static double parseValue(Line line, String token) {
-    switch (token.toLowerCase(Locale.ROOT)) {
-      case "nan" -> {
-        return Double.NaN;
-      }
-      case "+inf", "inf", "+infinity", "infinity" -> {
-        return Double.POSITIVE_INFINITY;
-      }
-      case "-inf", "-infinity" -> {
-        return Double.NEGATIVE_INFINITY;
-      }
-      default -> {}
-    }
-    // Double.parseDouble also takes "1d", "0x1p3" and "Infinity"; the format does not.
-    for (int i = 0; i < token.length(); i++) {
-      char c = token.charAt(i);
-      if (!(c >= '0' && c <= '9') && c != '.' && c != 'e' && c != 'E' && c != '+' && c != '-') {
-        throw line.error("expected a number, NaN, +Inf or -Inf as value, found '" + token + "'");
-      }
-    }
-    try {
-      return Double.parseDouble(token);
-    } catch (NumberFormatException e) {
-      throw line.error("expected a number, NaN, +Inf or -Inf as value, found '" + token + "'");
-    }
-  }
-
-  private long parseTimestamp(Line line, String token) {
-    try {
-      if (flavor == Flavor.OPENMETRICS_1_0) {
-        double seconds = parseValue(line, token);
-        if (!Double.isFinite(seconds)) {
-          throw line.error("expected a finite timestamp in seconds, found '" + token + "'");
-        }
-        return Math.round(seconds * 1000.0);
-      }
-      return Long.parseLong(token);
-    } catch (NumberFormatException e) {
-      throw line.error("expected an integer timestamp in milliseconds, found '" + token + "'");
-    }
-  }
-
-  /** A cursor over one line of the page; methods throw {@link LineException} on bad input. */
-  static final class Line {
-    private final String s;
-    private final int end;
-    int pos;
-
-    Line(String s, int start, int end) {
-      this.s = s;
-      this.pos = start;
-      this.end = end;
+    Run(String page, SampleVisitor visitor) {
+      this.page = page;
+      this.visitor = visitor;
     }
 
-    boolean atEnd() {
-      return pos >= end;
-    }
-
-    char peek() {
-      return s.charAt(pos);
-    }
-
-    /** Skips spaces and tabs; true when at least one was skipped. */
-    boolean skipBlanks() {
-      int start = pos;
-      while (pos < end && (s.charAt(pos) == ' ' || s.charAt(pos) == '\t')) {
-        pos++;
-      }
-      return pos > start;
-    }
-
-    String readToken() {
-      int start = pos;
-      while (pos < end && s.charAt(pos) != ' ' && s.charAt(pos) != '\t') {
-        pos++;
-      }
-      return s.substring(start, pos);
-    }
-
-    String rest() {
-      String r = s.substring(pos, end);
-      pos = end;
-      return r;
-    }
-
-    void expectEnd(String after) {
-      skipBlanks();
-      if (!atEnd()) {
-        throw error("expected end of line after " + after + ", found " + describeNext());
-      }
-    }
-
-    String readMetricName() {
-      int start = pos;
-      if (pos < end && isNameStart(s.charAt(pos), true)) {
-        pos++;
-        while (pos < end && isNameChar(s.charAt(pos), true)) {
-          pos++;
-        }
-      }
-      return s.substring(start, pos);
-    }
-
-    String expectBlanksThenMetricName(String keyword) {
-      skipBlanks();
-      String name = readMetricName();
-      if (name.isEmpty()) {
-        throw error("expected a metric name after '# " + keyword + "', found " + describeNext());
-      }
-      if (!atEnd() && peek() != ' ' && peek() != '\t') {
-        throw error("invalid character " + describeNext() + " in metric name after '# " + keyword + "'");
-      }
-      return name;
-    }
-
-    String readHelpText() {
-      StringBuilder b = new StringBuilder(end - pos);
-      while (pos < end) {
-        char c = s.charAt(pos++);
-        if (c == '\\' && pos < end) {
-          char e = s.charAt(pos++);
-          switch (e) {
-            case '\\' -> b.append('\\');
-            case 'n' -> b.append('\n');
-            default -> b.append('\\').append(e);
+    ParseResult parse() {
+      int lineNo = 0;
+      int pos = 0;
+      int n = page.length();
+      while (pos < n) {
+        int nl = page.indexOf('\n', pos);
+        int end = nl < 0 ? n : nl;
+        lineNo++;
+        int lineEnd = !strict && end > pos && page.charAt(end - 1) == '\r' ? end - 1 : end;
+        line.reset(page, pos, lineEnd);
+        try {
+          parseLine(nl < 0);
+        } catch (LineException e) {
+          bad++;
+          if (errors.size() < MAX_REPORTED_ERRORS) {
+            errors.add(new ParseError(lineNo, e.getMessage()));
           }
-        } else {
-          b.append(c);
+          if (strict) {
+            return new ParseResult(samples, bad, errors, blanks);
+          }
+        }
+        pos = end + 1;
+      }
+      if (strict) {
+        try {
+          rules.finish(eof);
+        } catch (LineException e) {
+          bad++;
+          errors.add(new ParseError(Math.max(1, lineNo), e.getMessage()));
         }
       }
-      return b.toString();
+      return new ParseResult(samples, bad, errors, blanks);
     }
 
-    void readLabels(Map<String, String> labels) {
-      pos++; // '{'
-      skipBlanks();
-      while (true) {
-        if (atEnd()) {
-          throw error("expected a label name or '}', found end of line");
+    private void parseLine(boolean lastLine) {
+      if (eof) {
+        throw line.error("nothing may follow '# EOF'");
+      }
+      if (strict) {
+        if (line.atEnd()) {
+          throw line.error("blank lines are not allowed in OpenMetrics");
         }
-        if (peek() == '}') {
-          pos++;
+        if (line.restEquals("# EOF")) {
+          eof = true;
           return;
         }
-        int start = pos;
-        if (isNameStart(peek(), false)) {
-          pos++;
-          while (pos < end && isNameChar(s.charAt(pos), false)) {
-            pos++;
+        if (lastLine) {
+          throw line.error("the last line must be '# EOF' and every line must end with a newline");
+        }
+      } else {
+        line.skipBlanks();
+        if (line.atEnd()) {
+          return; // blank line: allowed in 0.0.4
+        }
+      }
+      if (line.peek() == '#') {
+        parseComment();
+      } else {
+        parseSample();
+      }
+    }
+
+    private void parseComment() {
+      line.pos++;
+      if (strict) {
+        if (!line.skipBlanks()) {
+          throw line.error("expected a space after '#'");
+        }
+      } else {
+        line.skipBlanks();
+      }
+      int kwEnd = line.tokenEnd();
+      String keyword = line.text(line.pos, kwEnd);
+      line.pos = kwEnd;
+      switch (keyword) {
+        case "HELP" -> {
+          String family = line.expectBlanksThenMetricName("HELP");
+          metadataSpace(family, "HELP");
+          String help = line.readHelpText();
+          if (strict) {
+            rules.metadata("HELP", family, help);
           }
+          visitor.help(family, help);
         }
-        String name = s.substring(start, pos);
-        if (name.isEmpty()) {
-          throw error("expected a label name or '}', found " + describeNext());
+        case "TYPE" -> {
+          String family = line.expectBlanksThenMetricName("TYPE");
+          if (!line.skipBlanks()) {
+            throw line.error("expected a metric type after the name in '# TYPE " + family + "'");
+          }
+          String typeText = strict ? line.rest() : line.readToken();
+          if (strict) {
+            rules.metadata("TYPE", family, typeText);
+          }
+          MetricType type =
+              MetricType.parse(typeText).orElseThrow(() -> line.error("unknown metric type '" + typeText
+                  + "', expected counter, gauge, histogram, summary or untyped"));
+          line.expectEnd("metric type");
+          if (!strict && families.isDeclared(family)) {
+            throw line.error("second TYPE line for metric family '" + family + "'");
+          }
+          families.declare(new Family(family, type));
+          visitor.type(family, type);
         }
-        skipBlanks();
-        if (atEnd() || peek() != '=') {
-          throw error("expected '=' after label name '" + name + "', found " + describeNext());
+        case "UNIT" -> {
+          String family = line.expectBlanksThenMetricName("UNIT");
+          metadataSpace(family, "UNIT");
+          String unit = strict ? line.rest() : line.rest().strip();
+          if (strict) {
+            rules.metadata("UNIT", family, unit);
+          }
+          visitor.unit(family, unit);
         }
-        pos++;
-        skipBlanks();
-        if (atEnd() || peek() != '"') {
-          throw error("expected '\"' to open the value of label '" + name + "', found " + describeNext());
+        case "EOF" -> {
+          line.expectEnd("'# EOF'");
+          eof = true;
         }
-        pos++;
-        String value = readQuoted(name);
-        if (labels.put(name, value) != null) {
-          throw error("duplicate label '" + name + "'");
-        }
-        skipBlanks();
-        if (atEnd()) {
-          throw error("expected ',' or '}' after the value of label '" + name + "', found end of line");
-        }
-        char c = peek();
-        if (c == ',') {
-          pos++;
-          skipBlanks();
-        } else if (c != '}') {
-          throw error("expected ',' or '}' after the value of label '" + name + "', found " + describeNext());
+        default -> {
+          if (strict) {
+            throw line.error("expected HELP, TYPE, UNIT or EOF after '#', found '" + keyword + "'");
+          }
+          // an ordinary comment
         }
       }
     }
 
-    private String readQuoted(String label) {
-      int start = pos;
-      StringBuilder b = null;
-      while (pos < end) {
-        char c = s.charAt(pos);
-        if (c == '"') {
-          String v = b == null ? s.substring(start, pos) : b.toString();
-          pos++;
-          return v;
+    private void metadataSpace(String family, String keyword) {
+      if (!line.skipBlanks() && strict) {
+        throw line.error("expected a space and the text after '# " + keyword + " " + family + "'");
+      }
+    }
+
+    private void parseSample() {
+      String name = line.readMetricName();
+      if (name.isEmpty()) {
+        throw line.error("expected a metric name, found " + line.describeNext());
+      }
+      labels.clear();
+      boolean blank = line.skipBlanks();
+      if (!line.atEnd() && line.peek() == '{' && !(strict && blank)) {
+        line.readLabels(labels);
+        blank = line.skipBlanks();
+      }
+      if (line.atEnd()) {
+        throw line.error("expected a value after '" + name + "', found end of line");
+      }
+      if (!blank) {
+        throw line.error("expected a space before the value, found " + line.describeNext());
+      }
+      int valueEnd = line.tokenEnd();
+      double value = line.parseNumber(line.pos, valueEnd, "value");
+      line.pos = valueEnd;
+      long timestamp = SampleHandler.NO_TIMESTAMP;
+      boolean hasTs = false;
+      Exemplar exemplar = null;
+      if (line.skipBlanks()) {
+        if (!line.atEnd() && !isExemplarStart()) {
+          int tsEnd = line.tokenEnd();
+          timestamp = openMetrics ? line.parseSecondsAsMillis(line.pos, tsEnd) : line.parseMillis(line.pos, tsEnd);
+          hasTs = true;
+          line.pos = tsEnd;
+          if (line.skipBlanks() && line.atEnd() && strict) {
+            throw line.error("trailing space after the timestamp");
+          }
         }
-        if (c == '\\') {
-          if (b == null) {
-            b = new StringBuilder(s.length() - start < 64 ? 16 : 64).append(s, start, pos);
-          }
-          if (pos + 1 >= end) {
-            break;
-          }
-          char e = s.charAt(pos + 1);
-          switch (e) {
-            case '\\' -> b.append('\\');
-            case '"' -> b.append('"');
-            case 'n' -> b.append('\n');
-            // Exporters put Windows paths and regexes into labels unescaped; keep them as sent.
-            default -> b.append('\\').append(e);
-          }
-          pos += 2;
-        } else {
-          if (b != null) {
-            b.append(c);
-          }
-          pos++;
+        if (!line.atEnd() && isExemplarStart()) {
+          exemplar = readExemplar();
+        } else if (strict && line.atEnd() && !hasTs) {
+          throw line.error("trailing space after the value");
         }
       }
-      throw error("unterminated value of label '" + label + "': expected a closing '\"'");
-    }
-
-    String describeNext() {
-      if (atEnd()) {
-        return "end of line";
+      if (!line.atEnd()) {
+        throw line.error("expected end of line after the " + (hasTs ? "timestamp" : "value") + ", found "
+            + line.describeNext());
       }
-      int cp = s.codePointAt(pos);
-      return "'" + new String(Character.toChars(cp)) + "'";
+      Family family = strict
+          ? rules.sample(name, labels, value, hasTs, timestamp, exemplar)
+          : families.resolve(name);
+      if (DcgmSentinels.appliesTo(name) && DcgmSentinels.isBlank(value)) {
+        blanks++;
+        return;
+      }
+      samples++;
+      visitor.sample(family, name, labels, value, timestamp, exemplar);
     }
 
-    LineException error(String message) {
-      return new LineException(message);
+    private boolean isExemplarStart() {
+      return openMetrics && line.peek() == '#';
     }
 
-    private static boolean isNameStart(char c, boolean colonAllowed) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (colonAllowed && c == ':');
-    }
-
-    private static boolean isNameChar(char c, boolean colonAllowed) {
-      return isNameStart(c, colonAllowed) || (c >= '0' && c <= '9');
-    }
-  }
-
-  /** Control flow for a bad line; no stack trace because it is expected, not exceptional. */
-  static final class LineException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    LineException(String message) {
-      super(message, null, false, false);
+    /** {@code # {labels} value [timestamp]} after a sample; at '#'. */
+    private Exemplar readExemplar() {
+      line.pos++;
+      if (!line.skipBlanks() || line.atEnd() || line.peek() != '{') {
+        throw line.error("expected ' {' to start the exemplar's labels after '#'");
+      }
+      LabelSet exemplarLabels = new LabelSet();
+      line.readLabels(exemplarLabels);
+      if (exemplarLabels.codePointLength() > 128) {
+        throw line.error("exemplar labels are longer than 128 characters");
+      }
+      if (!line.skipBlanks() || line.atEnd()) {
+        throw line.error("expected the exemplar's value after its labels");
+      }
+      int valueEnd = line.tokenEnd();
+      double value = line.parseNumber(line.pos, valueEnd, "exemplar value");
+      line.pos = valueEnd;
+      long ts = SampleHandler.NO_TIMESTAMP;
+      if (line.skipBlanks()) {
+        if (line.atEnd()) {
+          throw line.error("trailing space after the exemplar value");
+        }
+        int tsEnd = line.tokenEnd();
+        ts = line.parseSecondsAsMillis(line.pos, tsEnd);
+        line.pos = tsEnd;
+      }
+      return new Exemplar(Map.copyOf(exemplarLabels.toMap()), value, ts);
     }
   }
 }
