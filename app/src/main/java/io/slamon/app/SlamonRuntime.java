@@ -6,6 +6,10 @@ import io.slamon.incident.IncidentOpener;
 import io.slamon.incident.RegulatoryClocks;
 import io.slamon.incident.Signal;
 import io.slamon.incident.SignalScanner;
+import io.slamon.slo.AlertSeverity;
+import io.slamon.slo.BurnRateEvaluation;
+import io.slamon.slo.BurnRateMonitor;
+import io.slamon.slo.BurnRatePolicy;
 import io.slamon.slo.SloDefinition;
 import io.slamon.slo.SloEvaluator;
 import io.slamon.slo.SloResult;
@@ -38,6 +42,7 @@ final class SlamonRuntime implements AutoCloseable {
   private final Collector collector;
   private final List<SloDefinition> slos;
   private final SloEvaluator evaluator;
+  private final BurnRateMonitor burnRates;
   private final SignalScanner scanner;
   private final IncidentOpener opener;
   private final RegulatoryClocks clocks;
@@ -50,7 +55,9 @@ final class SlamonRuntime implements AutoCloseable {
     this.clock = clock;
     this.collector = collector;
     this.slos = ConfigMapping.sloDefinitions(config);
-    this.evaluator = new SloEvaluator(new StoredSliSource(db.sampleStore()), clock);
+    var sli = new StoredSliSource(db.sampleStore());
+    this.evaluator = new SloEvaluator(sli, clock);
+    this.burnRates = new BurnRateMonitor(sli, BurnRatePolicy.defaults(), clock);
     this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));
     this.opener = new IncidentOpener(db.incidentStore(), db.auditLog(), clock);
     this.clocks = ConfigMapping.regulatoryClocks(config, db, clock);
@@ -88,6 +95,14 @@ final class SlamonRuntime implements AutoCloseable {
       db.sloStatusStore().append(new SloStatus(
           slo.tenant(), slo.name(), r.windowEnd(), r.windowStart(), r.windowEnd(),
           r.counts().good(), r.counts().total(), slo.objective(), r.attainment(), r.budgetRemaining()));
+      var burn = burnRates.evaluate(slo);
+      if (burn.highestSeverity() == AlertSeverity.PAGE) {
+        var c = burn.conditions().stream().filter(BurnRateEvaluation.ConditionState::firing).findFirst().orElseThrow();
+        signals.add(new Signal(slo.tenant(), Signal.Kind.FAST_BURN, slo.name(), "inference",
+            String.format(java.util.Locale.ROOT, "%s: burn rate %.1fx over %s and %.1fx over %s (> %.1fx)", c.condition().name(),
+                c.longBurnRate(), c.condition().longWindow(), c.shortBurnRate(), c.condition().shortWindow(), c.scaledFactor()),
+            r.windowEnd()));
+      }
       if (r.breached()) {
         signals.add(new Signal(slo.tenant(), Signal.Kind.SLO_BREACH, slo.name(), "inference",
             "attainment " + Console.percent(r.attainment()) + " < objective " + Console.percent(slo.objective()), r.windowEnd()));

@@ -195,6 +195,15 @@ class FleetStateTest {
   }
 
   @Test
+  void aHealthyFleetAnswersNo5xxSoOnlyFaultsBreakAvailability() {
+    var state = new FleetState(DEMO, START);
+    String key = "http_requests_total{handler=\"/v1/chat/completions\",method=\"POST\",status=\"5xx\"}";
+    for (int server = 0; server < DEMO.vllmServers().size(); server++) {
+      assertThat(PromTextCheck.parse(state.vllmMetrics(server, START.plusSeconds(3600)).get()).get(key)).isZero();
+    }
+  }
+
+  @Test
   void endpointDownFailsScrapesAndCountsRequestsAs5xx() {
     var state = new FleetState(DEMO, START);
     String key = "http_requests_total{handler=\"/v1/chat/completions\",method=\"POST\",status=\"5xx\"}";
