@@ -1,5 +1,6 @@
 /**
- * Alert delivery (Alertmanager API v2, webhooks) and Prometheus rule generation. Today it holds
- * the label model every delivery shares; delivery and the outbox follow.
+ * Alert delivery: the label model, the Alertmanager API v2 client, and signed webhooks (generic
+ * JSON, Slack, Microsoft Teams) with retries. The persistent outbox, routing rules and Prometheus rule
+ * generation follow.
  */
 package io.slamon.alerts;
