@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
       console.step("simulator: %d GPU nodes (dcgm-exporter) %s, %d vLLM servers %s, fault API http://127.0.0.1:%d/faults",
           fleet.gpuTargets().size(), fleet.gpuTargets(), fleet.vllmTargets().size(), fleet.vllmTargets(), fleet.controlPort());
 
-      try (SlamonRuntime runtime = SlamonRuntime.start(config, db, vertx, clock, port)) {
+      try (SlamonRuntime runtime = SlamonRuntime.start(config, db, vertx, clock, port, dataDir)) {
         int httpPort = runtime.collector().port();
         String base = "http://127.0.0.1:" + httpPort;
         String token = ConfigMapping.firstEventToken(config);

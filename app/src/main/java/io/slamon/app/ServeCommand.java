@@ -58,7 +58,7 @@ final class ServeCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     try (Database db = Database.open(databaseSettings(config, data), msg -> console.step("%s", msg))) {
       int httpPort = port != null ? port : config.http().port();
-      try (SlamonRuntime runtime = SlamonRuntime.start(config, db, vertx, InstantSource.system(), httpPort)) {
+      try (SlamonRuntime runtime = SlamonRuntime.start(config, db, vertx, InstantSource.system(), httpPort, data)) {
         console.step("configuration %s: %s", configDir, ConfigCommand.summary(config));
         console.step("listening on http://127.0.0.1:%d (events API /api/v1/events, /metrics, /health, /ready)", runtime.collector().port());
         runtime.scheduleEvaluations(config.evaluation().interval(), round -> {

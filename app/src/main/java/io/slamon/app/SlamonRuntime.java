@@ -63,9 +63,12 @@ final class SlamonRuntime implements AutoCloseable {
     this.clocks = ConfigMapping.regulatoryClocks(config, db, clock);
   }
 
-  /** Starts the collector (scraping and the events API on {@code httpPort}, 0 = any free port). */
-  static SlamonRuntime start(SlamonConfig config, Database db, Vertx vertx, InstantSource clock, int httpPort) {
-    Collector collector = ConfigMapping.collector(config, db, vertx, httpPort);
+  /**
+   * Starts the collector (scraping and the events API on {@code httpPort}, 0 = any free port); its
+   * disk spool lives in {@code dataDir/spool}.
+   */
+  static SlamonRuntime start(SlamonConfig config, Database db, Vertx vertx, InstantSource clock, int httpPort, java.nio.file.Path dataDir) {
+    Collector collector = ConfigMapping.collector(config, db, vertx, httpPort, dataDir.resolve("spool"));
     collector.start();
     return new SlamonRuntime(config, db, clock, collector);
   }

@@ -40,6 +40,23 @@ public final class CollectorMetrics {
     FunctionCounter.builder("slamon.collector.write.failures", pipeline, WritePipeline::writeFailureCount)
         .description("Database write attempts that failed and were retried")
         .register(registry);
+    Gauge.builder("slamon.collector.spool.size", pipeline, WritePipeline::spoolBytes)
+        .description("Bytes of the disk spool's segment files")
+        .baseUnit("bytes")
+        .register(registry);
+    FunctionCounter.builder("slamon.collector.samples.spooled", pipeline, WritePipeline::spooledCount)
+        .description("Samples appended to the disk spool while the database was unavailable")
+        .register(registry);
+    FunctionCounter.builder("slamon.collector.samples.replayed", pipeline, WritePipeline::replayedCount)
+        .description("Samples written to the database from the disk spool")
+        .register(registry);
+    FunctionCounter.builder("slamon.collector.spool.torn.records", pipeline, WritePipeline::tornSpoolRecordCount)
+        .description("Torn disk spool records (crash during an append) truncated at start")
+        .register(registry);
+    FunctionCounter.builder("slamon.collector.spool.corrupt.segments", pipeline,
+            WritePipeline::corruptSpoolSegmentCount)
+        .description("Disk spool segments damaged in the middle, kept as *.corrupt")
+        .register(registry);
     for (RefusalReason reason : RefusalReason.values()) {
       FunctionCounter.builder("slamon.collector.samples.refused", pipeline, p -> p.refusedCount(reason))
           .description("Samples not written, by reason")

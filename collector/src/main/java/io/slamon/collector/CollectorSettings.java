@@ -1,5 +1,6 @@
 package io.slamon.collector;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -15,6 +16,9 @@ import java.util.Objects;
  * @param maxEventBodyBytes largest accepted events request body (413 above)
  * @param jitterSeed seed of the first-scrape jitter, so runs are reproducible
  * @param shutdownTimeout how long {@code close()} keeps trying to flush queued samples
+ * @param spoolDirectory where batches go while the database is down (usually {@code
+ *     <dataDirectory>/spool}); {@code null}: no disk spool, batches wait in memory only
+ * @param maxSpoolBytes bound of the spool's files; beyond it samples are refused ({@code spool_full})
  */
 public record CollectorSettings(
     String host,
@@ -25,7 +29,12 @@ public record CollectorSettings(
     Duration retryMaxBackoff,
     long maxEventBodyBytes,
     long jitterSeed,
-    Duration shutdownTimeout) {
+    Duration shutdownTimeout,
+    Path spoolDirectory,
+    long maxSpoolBytes) {
+  /** 1 GiB: about 3 million dcgm-sized samples (labels are stored with every sample). */
+  public static final long DEFAULT_MAX_SPOOL_BYTES = 1L << 30;
+
   public CollectorSettings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(retryInitialBackoff, "retryInitialBackoff");
@@ -43,35 +52,49 @@ public record CollectorSettings(
     if (maxEventBodyBytes < 1) {
       throw new IllegalArgumentException("maxEventBodyBytes must be >= 1");
     }
+    if (maxSpoolBytes < 1) {
+      throw new IllegalArgumentException("maxSpoolBytes must be >= 1, got " + maxSpoolBytes);
+    }
   }
 
   /**
    * Loopback, port 0, 200 000 queued samples (about 60 MB of heap), batches of 5 000, backoff
-   * 200 ms doubling to 10 s, 1 MiB event bodies, seed 0, 10 s shutdown flush.
+   * 200 ms doubling to 10 s, 1 MiB event bodies, seed 0, 10 s shutdown flush, no disk spool
+   * (bound 1 GiB once {@link #withSpool(Path)} sets a directory).
    */
   public static CollectorSettings defaults() {
     return new CollectorSettings(
         "127.0.0.1", 0, 200_000, 5_000, Duration.ofMillis(200), Duration.ofSeconds(10), 1 << 20, 0L,
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10), null, DEFAULT_MAX_SPOOL_BYTES);
   }
 
   public CollectorSettings withPort(int newPort) {
     return new CollectorSettings(host, newPort, maxQueuedSamples, maxBatchSamples, retryInitialBackoff,
-        retryMaxBackoff, maxEventBodyBytes, jitterSeed, shutdownTimeout);
+        retryMaxBackoff, maxEventBodyBytes, jitterSeed, shutdownTimeout, spoolDirectory, maxSpoolBytes);
   }
 
   public CollectorSettings withQueue(int newMaxQueuedSamples, int newMaxBatchSamples) {
     return new CollectorSettings(host, port, newMaxQueuedSamples, newMaxBatchSamples, retryInitialBackoff,
-        retryMaxBackoff, maxEventBodyBytes, jitterSeed, shutdownTimeout);
+        retryMaxBackoff, maxEventBodyBytes, jitterSeed, shutdownTimeout, spoolDirectory, maxSpoolBytes);
   }
 
   public CollectorSettings withRetryBackoff(Duration initial, Duration max) {
     return new CollectorSettings(host, port, maxQueuedSamples, maxBatchSamples, initial, max,
-        maxEventBodyBytes, jitterSeed, shutdownTimeout);
+        maxEventBodyBytes, jitterSeed, shutdownTimeout, spoolDirectory, maxSpoolBytes);
   }
 
   public CollectorSettings withMaxEventBodyBytes(long bytes) {
     return new CollectorSettings(host, port, maxQueuedSamples, maxBatchSamples, retryInitialBackoff,
-        retryMaxBackoff, bytes, jitterSeed, shutdownTimeout);
+        retryMaxBackoff, bytes, jitterSeed, shutdownTimeout, spoolDirectory, maxSpoolBytes);
+  }
+
+  /** Spools to {@code directory} (bound {@link #maxSpoolBytes()}) while the database is down; null turns it off. */
+  public CollectorSettings withSpool(Path directory) {
+    return withSpool(directory, maxSpoolBytes);
+  }
+
+  public CollectorSettings withSpool(Path directory, long maxBytes) {
+    return new CollectorSettings(host, port, maxQueuedSamples, maxBatchSamples, retryInitialBackoff,
+        retryMaxBackoff, maxEventBodyBytes, jitterSeed, shutdownTimeout, directory, maxBytes);
   }
 }

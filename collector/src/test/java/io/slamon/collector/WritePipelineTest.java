@@ -6,11 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.slamon.store.Sample;
 import io.slamon.store.SampleWriter;
 import io.slamon.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -168,5 +174,137 @@ class WritePipelineTest {
       assertThat(p.refusedCount(RefusalReason.REJECTED_BY_STORE)).isEqualTo(1);
       assertThat(p.writtenCount()).isEqualTo(3);
     }
+  }
+
+  // ---- with a disk spool ----
+
+  static Path spoolDir() {
+    return Path.of("target", "spool-test", UUID.randomUUID().toString()).toAbsolutePath();
+  }
+
+  static WritePipeline spooled(SampleWriter writer, Path dir, long maxSpoolBytes) throws IOException {
+    return new WritePipeline(writer, DiskSpool.open(dir, maxSpoolBytes, 4096), 1_000, 7, Duration.ofMillis(1),
+        Duration.ofMillis(5), Duration.ofMillis(500));
+  }
+
+  static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition not met within 5 s").isLessThan(deadline);
+      Thread.sleep(5);
+    }
+  }
+
+  static long segmentFiles(Path dir) throws IOException {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.toString().endsWith(".seg")).count();
+    }
+  }
+
+  static List<Long> range(int from, int to) {
+    return IntStream.range(from, to).mapToObj(i -> (long) i).toList();
+  }
+
+  @Test
+  void whileTheDatabaseIsDownBatchesAreSpooledAndLaterReplayedInOrderWithNothingLost() throws Exception {
+    FlakyWriter writer = new FlakyWriter(4);
+    Path dir = spoolDir();
+    try (WritePipeline p = spooled(writer, dir, 1 << 20)) {
+      List<CompletableFuture<Void>> futures = new ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        futures.add(p.offer(samples(i * 10, 10)));
+      }
+      // Offers complete once durable (on disk or in the database), not only when written.
+      CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+      await(() -> p.writtenCount() == 100);
+      assertThat(writer.written).extracting(Sample::timestampMillis).containsExactlyElementsOf(range(0, 100));
+      assertThat(p.spooledCount()).isPositive();
+      assertThat(p.replayedCount()).isEqualTo(p.spooledCount());
+      assertThat(p.writeFailureCount()).isEqualTo(4);
+      assertThat(p.spoolBytes()).isZero();
+      assertThat(p.isBackingOff()).isFalse();
+      assertThat(segmentFiles(dir)).isZero();
+      // Back to direct writes: nothing more is spooled.
+      long spooledBefore = p.spooledCount();
+      p.offer(samples(100, 5)).get(5, TimeUnit.SECONDS);
+      assertThat(p.spooledCount()).isEqualTo(spooledBefore);
+      assertThat(p.writtenCount()).isEqualTo(105);
+    }
+  }
+
+  @Test
+  void aFullSpoolRefusesNewSamplesWithACountedReason() throws Exception {
+    long oneRecord = SpoolRecords.frame(samples(0, 5)).remaining();
+    try (WritePipeline p = spooled(new FlakyWriter(Integer.MAX_VALUE), spoolDir(), oneRecord)) {
+      p.offer(samples(0, 5)).get(5, TimeUnit.SECONDS);
+      CompletableFuture<Void> refused = p.offer(samples(5, 5));
+      assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+          .cause().isInstanceOf(WritePipeline.RefusedException.class).hasMessageContaining("spool_full");
+      assertThat(p.refusedCount(RefusalReason.SPOOL_FULL)).isEqualTo(5);
+      assertThat(p.spooledCount()).isEqualTo(5);
+      assertThat(p.spoolBytes()).isEqualTo(oneRecord);
+    }
+  }
+
+  @Test
+  void samplesSpooledBeforeARestartAreReplayedByTheNextPipelineBeforeNewOnes() throws Exception {
+    Path dir = spoolDir();
+    try (WritePipeline down = spooled(new FlakyWriter(Integer.MAX_VALUE), dir, 1 << 20)) {
+      for (int i = 0; i < 3; i++) {
+        down.offer(samples(i * 10, 10)).get(5, TimeUnit.SECONDS);
+      }
+      assertThat(down.spoolRecords()).isPositive();
+    }
+    FlakyWriter writer = new FlakyWriter(0);
+    try (WritePipeline up = spooled(writer, dir, 1 << 20)) {
+      up.offer(samples(30, 10)).get(5, TimeUnit.SECONDS);
+      await(() -> up.writtenCount() == 40);
+      assertThat(writer.written).extracting(Sample::timestampMillis).containsExactlyElementsOf(range(0, 40));
+      assertThat(up.replayedCount()).isEqualTo(40); // the new offer went behind the spooled ones
+      assertThat(up.refusedCount(RefusalReason.UNWRITTEN_AT_SHUTDOWN)).isZero();
+    }
+    assertThat(segmentFiles(dir)).isZero();
+  }
+
+  @Test
+  void closingWhileTheDatabaseIsDownSpoolsWhatIsQueuedInsteadOfLosingIt() throws Exception {
+    Path dir = spoolDir();
+    CountDownLatch release = new CountDownLatch(1);
+    SampleWriter slowThenDown = batch -> {
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new StoreException("database down (injected)");
+    };
+    WritePipeline p = new WritePipeline(slowThenDown, DiskSpool.open(dir, 1 << 20, 4096), 1_000, 7,
+        Duration.ofMillis(1), Duration.ofMillis(5), Duration.ofMillis(100));
+    List<CompletableFuture<Void>> futures = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      futures.add(p.offer(samples(i * 5, 5)));
+    }
+    Thread closer = Thread.ofPlatform().start(p::close);
+    Thread.sleep(150); // past the shutdown deadline while the writer still hangs
+    release.countDown();
+    closer.join(5_000);
+    assertThat(futures).allSatisfy(f -> assertThat(f).isCompleted().isNotCompletedExceptionally());
+    assertThat(p.refusedCount(RefusalReason.UNWRITTEN_AT_SHUTDOWN)).isZero();
+    assertThat(p.spooledCount()).isEqualTo(25);
+    List<Sample> replayed = Collections.synchronizedList(new ArrayList<>());
+    try (WritePipeline again = spooled(replayed::addAll, dir, 1 << 20)) {
+      await(() -> again.writtenCount() == 25);
+    }
+    assertThat(replayed).extracting(Sample::timestampMillis).containsExactlyElementsOf(range(0, 25));
+  }
+
+  @Test
+  void aSpoolDirectoryThatCannotBeCreatedFailsWithAMessageNamingIt() throws IOException {
+    Path file = spoolDir();
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, "not a directory");
+    CollectorSettings settings = CollectorSettings.defaults().withSpool(file.resolve("spool"));
+    assertThatThrownBy(() -> new WritePipeline(new FlakyWriter(0), settings))
+        .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining(file.resolve("spool").toString());
   }
 }
