@@ -12,6 +12,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,15 +28,32 @@ import picocli.CommandLine.Spec;
     subcommands = {
       IncidentCommand.ListIncidents.class,
       IncidentCommand.Show.class,
-      IncidentCommand.Ack.class,
-      IncidentCommand.Mitigate.class,
-      IncidentCommand.Resolve.class,
-      IncidentCommand.Close.class,
-      IncidentCommand.Cancel.class,
-      IncidentCommand.Reopen.class,
       IncidentCommand.Classify.class,
     })
 final class IncidentCommand {
+
+  /** A state-changing verb: the subcommand name, the state it leads to, its help line. */
+  private record Verb(String name, IncidentState target, String description) {}
+
+  private static final List<Verb> VERBS = List.of(
+      new Verb("ack", IncidentState.ACKNOWLEDGED, "Acknowledge: someone is on it."),
+      new Verb("mitigate", IncidentState.MITIGATED, "Mitigated: the impact is contained, the cause may remain."),
+      new Verb("resolve", IncidentState.RESOLVED, "Resolved: service restored."),
+      new Verb("close", IncidentState.CLOSED, "Close a resolved incident for good (after review)."),
+      new Verb("cancel", IncidentState.CANCELLED, "Cancel an incident opened in error; the record is kept. Needs --reason."),
+      new Verb("reopen", IncidentState.OPEN, "Reopen a resolved (not closed) incident. Needs --reason."));
+
+  /**
+   * Adds one {@link Transition} subcommand per verb to the {@code incident} command: the verbs
+   * differ only in name, target state and help line, so they are one class, not six.
+   */
+  static void addTransitions(CommandLine incident) {
+    for (Verb verb : VERBS) {
+      CommandLine sub = new CommandLine(new Transition(verb.target()));
+      sub.getCommandSpec().usageMessage().description(verb.description());
+      incident.addSubcommand(verb.name(), sub);
+    }
+  }
 
   /** Opens the database the options name, or returns null after printing why not. */
   private static Database open(DatabaseOptions options, CommandSpec spec) {
@@ -183,8 +201,10 @@ final class IncidentCommand {
     }
   }
 
-  /** The shared body of the state-changing subcommands. */
-  abstract static class Transition implements Callable<Integer> {
+  /** A state-changing subcommand ({@code ack}, {@code resolve}, …), registered by {@link #addTransitions}. */
+  @Command(mixinStandardHelpOptions = true)
+  static final class Transition implements Callable<Integer> {
+    private final IncidentState target;
     @Spec CommandSpec spec;
     @Mixin DatabaseOptions database;
 
@@ -198,7 +218,9 @@ final class IncidentCommand {
         defaultValue = "${sys:user.name}")
     String actor;
 
-    abstract IncidentState target();
+    Transition(IncidentState target) {
+      this.target = target;
+    }
 
     @Override
     public Integer call() {
@@ -208,7 +230,7 @@ final class IncidentCommand {
         }
         var lifecycle = new IncidentLifecycle(db.incidentStore(), db.auditLog(), InstantSource.system());
         try {
-          IncidentRecord r = lifecycle.transition(id, target(), actor, reason);
+          IncidentRecord r = lifecycle.transition(id, target, actor, reason);
           spec.commandLine().getOut().printf("%s is now %s%n", r.id(), r.state());
           return 0;
         } catch (NoSuchElementException | IllegalStateException | IllegalArgumentException e) {
@@ -216,54 +238,6 @@ final class IncidentCommand {
           return 1;
         }
       }
-    }
-  }
-
-  @Command(name = "ack", mixinStandardHelpOptions = true, description = "Acknowledge: someone is on it.")
-  static final class Ack extends Transition {
-    @Override
-    IncidentState target() {
-      return IncidentState.ACKNOWLEDGED;
-    }
-  }
-
-  @Command(name = "mitigate", mixinStandardHelpOptions = true, description = "Mitigated: the impact is contained, the cause may remain.")
-  static final class Mitigate extends Transition {
-    @Override
-    IncidentState target() {
-      return IncidentState.MITIGATED;
-    }
-  }
-
-  @Command(name = "resolve", mixinStandardHelpOptions = true, description = "Resolved: service restored.")
-  static final class Resolve extends Transition {
-    @Override
-    IncidentState target() {
-      return IncidentState.RESOLVED;
-    }
-  }
-
-  @Command(name = "close", mixinStandardHelpOptions = true, description = "Close a resolved incident for good (after review).")
-  static final class Close extends Transition {
-    @Override
-    IncidentState target() {
-      return IncidentState.CLOSED;
-    }
-  }
-
-  @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel an incident opened in error; the record is kept. Needs --reason.")
-  static final class Cancel extends Transition {
-    @Override
-    IncidentState target() {
-      return IncidentState.CANCELLED;
-    }
-  }
-
-  @Command(name = "reopen", mixinStandardHelpOptions = true, description = "Reopen a resolved (not closed) incident. Needs --reason.")
-  static final class Reopen extends Transition {
-    @Override
-    IncidentState target() {
-      return IncidentState.OPEN;
     }
   }
 }

@@ -13,6 +13,8 @@ public final class Main {
   /** The configured command line; tests run it in-process. */
   public static CommandLine commandLine() {
     CommandLine cmd = new CommandLine(new SlamonCommand());
+    // Before the settings below, which picocli copies only to subcommands that already exist.
+    IncidentCommand.addTransitions(cmd.getSubcommands().get("incident"));
     cmd.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       // An operator wants the reason, not a stack trace; --verbose (SLAMON_DEBUG=1) shows it.
       commandLine.getErr().println("slamon: " + describe(ex));

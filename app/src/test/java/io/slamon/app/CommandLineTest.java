@@ -29,6 +29,15 @@ class CommandLineTest {
   }
 
   @Test
+  void incidentHelpListsEveryStateChangeWithItsDescription() {
+    assertThat(run("incident", "--help")).isZero();
+    assertThat(out.toString()).contains("list", "show", "classify", "ack", "mitigate", "resolve", "close", "cancel", "reopen",
+        "Acknowledge: someone is on it.");
+    assertThat(run("incident", "resolve", "--help")).isZero();
+    assertThat(out.toString()).contains("Resolved: service restored.", "--reason", "--as", "--db-url");
+  }
+
+  @Test
   void theExampleConfigurationPassesConfigCheck() {
     assertThat(run("config", "check", "../examples/config")).as(err.toString()).isZero();
     assertThat(out.toString()).contains("OK", "4 tenants");
