@@ -39,19 +39,13 @@ export function latestBudgetRemaining(tenant: Tenant, slo: Slo): string {
   ].join("\n");
 }
 
-/** One series per SLO (the "metric" column names it), for time_series format. */
-export function attainmentOverTime(tenant: Tenant): string {
+/**
+ * One series per SLO (the "metric" column names it) of an `slo_status` column over time, for
+ * time_series format: `attainment` or `budget_remaining`.
+ */
+export function statusOverTime(tenant: Tenant, column: "attainment" | "budget_remaining"): string {
   return [
-    `SELECT evaluated_at AS "time", slo AS metric, attainment AS value`,
-    tenantStatus(tenant),
-    `  AND $__timeFilter(evaluated_at)`,
-    `ORDER BY 1, 2`,
-  ].join("\n");
-}
-
-export function budgetOverTime(tenant: Tenant): string {
-  return [
-    `SELECT evaluated_at AS "time", slo AS metric, budget_remaining AS value`,
+    `SELECT evaluated_at AS "time", slo AS metric, ${column} AS value`,
     tenantStatus(tenant),
     `  AND $__timeFilter(evaluated_at)`,
     `ORDER BY 1, 2`,

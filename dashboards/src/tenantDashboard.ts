@@ -51,14 +51,14 @@ export function buildTenantDashboard(tenant: Tenant, slos: readonly Slo[]): dash
       trend(
         "Attainment",
         "SLI attainment per SLO at each evaluation (good / total over the SLA window so far).",
-        sql.attainmentOverTime(tenant),
+        sql.statusOverTime(tenant, "attainment"),
       ).id(id()),
     )
     .withPanel(
       trend(
         "Error budget left",
         "Share of the error budget still unspent at each evaluation; below 0 the objective is missed.",
-        sql.budgetOverTime(tenant),
+        sql.statusOverTime(tenant, "budget_remaining"),
       ).id(id()),
     )
     .build();
