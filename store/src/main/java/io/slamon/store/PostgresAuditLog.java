@@ -2,9 +2,9 @@ package io.slamon.store;
 
 import io.slamon.core.audit.AuditChain;
 import io.slamon.core.audit.AuditEntry;
+import io.slamon.store.internal.LockedTransaction;
 import io.slamon.store.internal.Rows;
 import io.slamon.store.internal.Timestamps;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,13 +29,8 @@ public final class PostgresAuditLog implements AuditLog {
 
   @Override
   public AuditEntry append(Instant at, String actor, String subject, String action, String oldValue, String newValue, String reason) {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
-          lock.setLong(1, APPEND_LOCK);
-          lock.execute();
-        }
+    try {
+      return LockedTransaction.run(dataSource, APPEND_LOCK, c -> {
         AuditEntry previous;
         try (PreparedStatement last = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT 1")) {
           List<AuditEntry> rows = Rows.read(last, PostgresAuditLog::entry);
@@ -55,12 +50,8 @@ public final class PostgresAuditLog implements AuditLog {
           ins.setString(10, entry.hash());
           ins.executeUpdate();
         }
-        c.commit();
         return entry;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
+      });
     } catch (SQLException e) {
       throw new StoreException("could not append to the audit log (" + action + " on " + subject + "): " + e.getMessage(), e);
     }

@@ -71,21 +71,16 @@ public final class PartitionedSchema {
     if (missing.isEmpty()) {
       return;
     }
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        s.execute("SELECT pg_advisory_xact_lock(" + PARTITION_LOCK + ")");
-        for (LocalDate day : missing) {
-          s.execute("CREATE TABLE IF NOT EXISTS " + partitionName(table, day) + " PARTITION OF " + table.tableName()
-              + " FOR VALUES FROM ('" + day + " 00:00:00+00') TO ('" + day.plusDays(1) + " 00:00:00+00')");
+    try {
+      LockedTransaction.run(dataSource, PARTITION_LOCK, c -> {
+        try (Statement s = c.createStatement()) {
+          for (LocalDate day : missing) {
+            s.execute("CREATE TABLE IF NOT EXISTS " + partitionName(table, day) + " PARTITION OF " + table.tableName()
+                + " FOR VALUES FROM ('" + day + " 00:00:00+00') TO ('" + day.plusDays(1) + " 00:00:00+00')");
+          }
         }
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+        return null;
+      });
       known.get(table).addAll(missing);
     } catch (SQLException e) {
       throw new StoreException("could not create daily partitions " + missing + " of " + table.tableName()
@@ -102,29 +97,24 @@ public final class PartitionedSchema {
   public List<String> dropOlderThan(TimeSeriesTable table, Instant cutoff) {
     Pattern name = Pattern.compile(Pattern.quote(table.tableName()) + "_p(\\d{8})");
     List<String> dropped = new ArrayList<>();
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try (Statement s = c.createStatement()) {
-        s.execute("SELECT pg_advisory_xact_lock(" + PARTITION_LOCK + ")");
-        for (String partition : partitions(c, table.tableName())) {
-          Matcher m = name.matcher(partition);
-          if (!m.matches()) {
-            continue; // not ours: leave it alone
-          }
-          LocalDate day = LocalDate.parse(m.group(1), DAY);
-          if (!day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(cutoff)) {
-            s.execute("DROP TABLE " + partition);
-            dropped.add(partition);
-            known.get(table).remove(day);
+    try {
+      LockedTransaction.run(dataSource, PARTITION_LOCK, c -> {
+        try (Statement s = c.createStatement()) {
+          for (String partition : partitions(c, table.tableName())) {
+            Matcher m = name.matcher(partition);
+            if (!m.matches()) {
+              continue; // not ours: leave it alone
+            }
+            LocalDate day = LocalDate.parse(m.group(1), DAY);
+            if (!day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(cutoff)) {
+              s.execute("DROP TABLE " + partition);
+              dropped.add(partition);
+              known.get(table).remove(day);
+            }
           }
         }
-        c.commit();
-      } catch (SQLException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+        return null;
+      });
     } catch (SQLException e) {
       throw new StoreException("could not drop partitions of " + table.tableName() + " older than " + cutoff
           + ": " + e.getMessage(), e);
