@@ -13,15 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Each case: a small config directory with one kind of mistake, and the exact problem lines. */
 class BadConfigTest {
 
-  private static final String TENANT_HEAD =
-      """
-      apiVersion: slamon.io/v1
-      kind: Tenant
-      id: acme
-      tier: standard
-      contract:
-        availabilityClass: VK2
-      """;
+  /** The valid tenant the cases extend: the same as the base directory's own acme tenant. */
+  private static final String TENANT_HEAD = ConfigDirs.ACME;
 
   private static final String SERVICE =
       """
