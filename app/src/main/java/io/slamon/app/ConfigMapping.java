@@ -45,7 +45,8 @@ final class ConfigMapping {
 
   private ConfigMapping() {}
 
-  static Collector collector(SlamonConfig config, Database db, Vertx vertx, int httpPort, java.nio.file.Path spoolDirectory) {
+  static Collector collector(SlamonConfig config, List<ScrapeTarget> targets, Database db, Vertx vertx, int httpPort,
+      java.nio.file.Path spoolDirectory) {
     Set<String> tenantIds = config.tenants().stream().map(Tenant::id).collect(Collectors.toUnmodifiableSet());
     TenantAttribution attribution = TenantAttribution.of(config.tenants());
     // Attribution rules name targets as host:port, which is the instance label the collector sets.
@@ -57,7 +58,7 @@ final class ConfigMapping {
     // Samples that cannot be written while the database is away go to a checksummed disk spool
     // beside the data (replayed in order when it returns), not to the floor.
     CollectorSettings settings = CollectorSettings.defaults().withPort(httpPort).withSpool(spoolDirectory);
-    return new Collector(vertx, scrapeTargets(config), resolver, metricRelabeling(config), db.sampleStore(), db.eventStore(),
+    return new Collector(vertx, targets, resolver, metricRelabeling(config), db.sampleStore(), db.eventStore(),
         new EventSources(sourceByToken), tenantIds::contains, settings, db::check, java.time.InstantSource.system());
   }
 

@@ -92,7 +92,7 @@ final class DemoCommand implements Callable<Integer> {
         String base = "http://127.0.0.1:" + httpPort;
         String token = ConfigMapping.firstEventToken(config);
         var pusher = fleet.startPushing(base + "/api/v1/events", token, Duration.ofSeconds(2));
-        console.step("collector: scraping %d targets, events API %s/api/v1/events", ConfigMapping.scrapeTargets(config).size(), base);
+        console.step("collector: scraping %d targets, events API %s/api/v1/events", runtime.targetCount(), base);
 
         // Two scrapes give every counter a first increase.
         for (int i = 0; i < 2; i++) {

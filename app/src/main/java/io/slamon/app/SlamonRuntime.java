@@ -1,6 +1,7 @@
 package io.slamon.app;
 
 import io.slamon.collector.Collector;
+import io.slamon.collector.ScrapeTarget;
 import io.slamon.core.config.SlamonConfig;
 import io.slamon.incident.IncidentOpener;
 import io.slamon.incident.RegulatoryClocks;
@@ -40,6 +41,7 @@ final class SlamonRuntime implements AutoCloseable {
   private final Database db;
   private final InstantSource clock;
   private final Collector collector;
+  private final int targetCount;
   private final List<SloDefinition> slos;
   private final SloEvaluator evaluator;
   private final BurnRateMonitor burnRates;
@@ -49,7 +51,8 @@ final class SlamonRuntime implements AutoCloseable {
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("slamon-evaluation").factory());
 
-  private SlamonRuntime(SlamonConfig config, Database db, InstantSource clock, Collector collector) {
+  private SlamonRuntime(SlamonConfig config, Database db, InstantSource clock, Collector collector, int targetCount) {
+    this.targetCount = targetCount;
     this.config = config;
     this.db = db;
     this.clock = clock;
@@ -68,13 +71,19 @@ final class SlamonRuntime implements AutoCloseable {
    * disk spool lives in {@code dataDir/spool}.
    */
   static SlamonRuntime start(SlamonConfig config, Database db, Vertx vertx, InstantSource clock, int httpPort, java.nio.file.Path dataDir) {
-    Collector collector = ConfigMapping.collector(config, db, vertx, httpPort, dataDir.resolve("spool"));
+    List<ScrapeTarget> targets = ConfigMapping.scrapeTargets(config);
+    Collector collector = ConfigMapping.collector(config, targets, db, vertx, httpPort, dataDir.resolve("spool"));
     collector.start();
-    return new SlamonRuntime(config, db, clock, collector);
+    return new SlamonRuntime(config, db, clock, collector, targets.size());
   }
 
   Collector collector() {
     return collector;
+  }
+
+  /** Scrape targets after relabeling and file-based discovery, as the collector got them. */
+  int targetCount() {
+    return targetCount;
   }
 
   List<SloDefinition> slos() {

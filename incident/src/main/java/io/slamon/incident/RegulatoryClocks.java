@@ -77,11 +77,11 @@ public final class RegulatoryClocks {
 
   /** The current plan of an incident's clocks, if it is classified under any regime. */
   public Optional<ClockPlan> plan(String incidentId) {
-    Optional<IncidentRecord> incident = incidents.find(incidentId);
-    if (incident.isEmpty()) {
-      return Optional.empty();
-    }
-    ClockFacts facts = facts(incident.get());
+    return incidents.find(incidentId).flatMap(this::plan);
+  }
+
+  private Optional<ClockPlan> plan(IncidentRecord incident) {
+    ClockFacts facts = facts(incident);
     return facts.classifications().isEmpty() ? Optional.empty() : Optional.of(planner.plan(facts));
   }
 
@@ -90,11 +90,12 @@ public final class RegulatoryClocks {
     Instant now = clock.instant();
     List<FiredEscalation> fired = new ArrayList<>();
     for (String id : clocks.classifiedIncidents()) {
-      Optional<ClockPlan> plan = plan(id);
+      Optional<IncidentRecord> incident = incidents.find(id);
+      Optional<ClockPlan> plan = incident.flatMap(this::plan);
       if (plan.isEmpty()) {
         continue;
       }
-      String tenant = incidents.find(id).map(IncidentRecord::tenant).orElse(null);
+      String tenant = incident.get().tenant();
       for (DueEscalation due : escalations.dueEscalations(plan.get(), clocks.firedSteps(id), now)) {
         if (clocks.markFired(id, due.step().id(), now, due.late())) {
           audit.append(now, "slamon", id, "escalation", null, due.step().id(),
