@@ -256,8 +256,21 @@ class WritePipelineTest {
       assertThat(down.spoolRecords()).isPositive();
     }
     FlakyWriter writer = new FlakyWriter(0);
-    try (WritePipeline up = spooled(writer, dir, 1 << 20)) {
-      up.offer(samples(30, 10)).get(5, TimeUnit.SECONDS);
+    // Hold the first replay until the new offer is queued, so it certainly arrives while the spool
+    // still holds data (otherwise a fast replay would empty the spool first and the test would race).
+    CountDownLatch offered = new CountDownLatch(1);
+    SampleWriter gated = batch -> {
+      try {
+        offered.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      writer.write(batch);
+    };
+    try (WritePipeline up = spooled(gated, dir, 1 << 20)) {
+      CompletableFuture<Void> fresh = up.offer(samples(30, 10));
+      offered.countDown();
+      fresh.get(5, TimeUnit.SECONDS);
       await(() -> up.writtenCount() == 40);
       assertThat(writer.written).extracting(Sample::timestampMillis).containsExactlyElementsOf(range(0, 40));
       assertThat(up.replayedCount()).isEqualTo(40); // the new offer went behind the spooled ones
