@@ -64,6 +64,20 @@ final class SlamonRuntime implements AutoCloseable {
     this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));
     this.opener = new IncidentOpener(db.incidentStore(), db.auditLog(), clock);
     this.clocks = ConfigMapping.regulatoryClocks(config, db, clock);
+    scheduler.scheduleWithFixedDelay(this::applyRetention, 1, 60, TimeUnit.MINUTES);
+  }
+
+  /** Drops raw samples and rollups past their configured age (storage.retention, docs/storage.md). */
+  private void applyRetention() {
+    try {
+      var r = config.storage().retention();
+      List<String> dropped = db.retention().apply(clock.instant(), r.raw(), r.rollups());
+      if (!dropped.isEmpty()) {
+        LOG.info("retention dropped {}", dropped);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("retention failed: {}", Main.describe(e));
+    }
   }
 
   /**

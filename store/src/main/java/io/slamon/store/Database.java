@@ -31,6 +31,7 @@ public final class Database implements AutoCloseable {
   private final String jdbcUrl;
   private final Backend backend;
   private final PostgresSampleStore samples;
+  private final PostgresRollupReader rollups;
   private final PostgresEventStore events;
   private final PostgresSloStatusStore sloStatus;
   private final PostgresIncidentStore incidents;
@@ -46,6 +47,7 @@ public final class Database implements AutoCloseable {
     this.backend = backend;
     PartitionedSchema p = backend.hypertables() ? null : partitions;
     this.samples = new PostgresSampleStore(pool, p);
+    this.rollups = new PostgresRollupReader(pool);
     this.events = new PostgresEventStore(pool, clock);
     this.sloStatus = new PostgresSloStatusStore(pool, p);
     this.incidents = new PostgresIncidentStore(pool);
@@ -132,7 +134,8 @@ public final class Database implements AutoCloseable {
           .locations("classpath:db/migration")
           .placeholders(Map.of(
               "samples_partitioning", partitioned ? "PARTITION BY RANGE (ts)" : "",
-              "slo_status_partitioning", partitioned ? "PARTITION BY RANGE (evaluated_at)" : ""))
+              "slo_status_partitioning", partitioned ? "PARTITION BY RANGE (evaluated_at)" : "",
+              "rollups_partitioning", partitioned ? "PARTITION BY RANGE (minute)" : ""))
           .load()
           .migrate();
       Backend backend;
@@ -183,6 +186,11 @@ public final class Database implements AutoCloseable {
 
   public PostgresSampleStore sampleStore() {
     return samples;
+  }
+
+  /** The 1-minute rollups the sample store maintains (see docs/storage.md "Rollups"). */
+  public RollupReader rollupReader() {
+    return rollups;
   }
 
   public EventStore eventStore() {

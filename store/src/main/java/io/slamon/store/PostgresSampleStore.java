@@ -2,6 +2,7 @@ package io.slamon.store;
 
 import io.slamon.store.internal.Json;
 import io.slamon.store.internal.PartitionedSchema;
+import io.slamon.store.internal.RollupMaintenance;
 import io.slamon.store.internal.TimeSeriesTable;
 import io.slamon.store.internal.Timestamps;
 import java.io.StringReader;
@@ -26,7 +27,9 @@ import org.postgresql.PGConnection;
 /**
  * Samples in PostgreSQL/TimescaleDB: series ids cached in memory, batches loaded with COPY into a
  * per-session temporary table and moved with {@code INSERT ... ON CONFLICT DO NOTHING} (COPY
- * itself cannot skip duplicates), so a re-delivered sample is stored once.
+ * itself cannot skip duplicates), so a re-delivered sample is stored once. The 1-minute rollups of
+ * the minutes that received new samples are recomputed in the same transaction ({@link
+ * RollupMaintenance}).
  */
 public final class PostgresSampleStore implements SampleWriter, SampleReader {
   private static final String CHECK_VIOLATION = "23514"; // "no partition of relation ... found for row"
@@ -59,6 +62,7 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
     }
     if (partitions != null) {
       partitions.ensure(TimeSeriesTable.SAMPLES, days);
+      partitions.ensure(TimeSeriesTable.ROLLUPS, days);
     }
     try {
       insert(rows.toString());
@@ -66,7 +70,9 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
       if (partitions != null && CHECK_VIOLATION.equals(e.getSQLState())) {
         // another process dropped a partition we thought existed: recreate, retry once
         partitions.forget(TimeSeriesTable.SAMPLES);
+        partitions.forget(TimeSeriesTable.ROLLUPS);
         partitions.ensure(TimeSeriesTable.SAMPLES, days);
+        partitions.ensure(TimeSeriesTable.ROLLUPS, days);
         try {
           insert(rows.toString());
           return;
@@ -84,9 +90,9 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
       try (Statement s = c.createStatement()) {
         s.execute("CREATE TEMP TABLE IF NOT EXISTS slamon_samples_in"
             + " (series_id bigint, ts timestamptz, value double precision) ON COMMIT DELETE ROWS");
+        RollupMaintenance.prepare(s);
         c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY slamon_samples_in FROM STDIN", new StringReader(rows));
-        s.executeUpdate("INSERT INTO samples (series_id, ts, value) SELECT series_id, ts, value FROM slamon_samples_in"
-            + " ON CONFLICT DO NOTHING");
+        RollupMaintenance.insertAndRollUp(c, "slamon_samples_in");
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();

@@ -30,8 +30,23 @@ public final class Retention {
   }
 
   /**
+   * Applies the configured retention at {@code now}: raw {@code samples} older than {@code rawAge},
+   * {@code rollups_1m} older than {@code rollupAge} (rollups are what long windows read, so they
+   * are kept much longer than raw samples). Returns the dropped chunks or partitions.
+   */
+  public List<String> apply(Instant now, java.time.Duration rawAge, java.time.Duration rollupAge) {
+    if (rollupAge.compareTo(rawAge) < 0) {
+      throw new IllegalArgumentException("rollup retention " + rollupAge + " is shorter than raw retention " + rawAge
+          + "; long windows would lose data that is still needed");
+    }
+    List<String> dropped = new ArrayList<>(dropOlderThan(TimeSeriesTable.SAMPLES.tableName(), now.minus(rawAge)));
+    dropped.addAll(dropOlderThan(TimeSeriesTable.ROLLUPS.tableName(), now.minus(rollupAge)));
+    return dropped;
+  }
+
+  /**
    * Drops the chunks (TimescaleDB) or daily partitions (plain PostgreSQL) of {@code table}
-   * ({@code samples} or {@code slo_status}) whose whole time range lies before {@code cutoff}.
+   * ({@code samples}, {@code slo_status} or {@code rollups_1m}) whose whole time range lies before {@code cutoff}.
    *
    * @return the names of the dropped chunks or partitions, sorted
    */

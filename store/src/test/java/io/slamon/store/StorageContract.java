@@ -35,6 +35,15 @@ public abstract class StorageContract {
   /** Which backend kind this run must have detected. */
   protected abstract Backend.Kind expectedKind();
 
+  /** The rollup contract on the same database. */
+  @org.junit.jupiter.api.Nested
+  class Rollups extends RollupContract {
+    @Override
+    protected Database database() {
+      return StorageContract.this.database();
+    }
+  }
+
   private static String tenant() {
     return "t-" + UUID.randomUUID().toString().substring(0, 8);
   }
@@ -332,7 +341,7 @@ public abstract class StorageContract {
     assertThat(backend.compression()).isEqualTo(expectedKind() == Backend.Kind.TIMESCALE_COMMUNITY);
     assertThat(database().check()).isTrue();
     try (Connection c = database().dataSource().getConnection()) {
-      for (String table : List.of("samples", "slo_status")) {
+      for (String table : List.of("samples", "slo_status", "rollups_1m")) {
         if (backend.hypertables()) {
           assertThat(count(c, "SELECT count(*) FROM timescaledb_information.hypertables WHERE hypertable_name = '"
               + table + "'")).as(table + " is a hypertable").isEqualTo(1);

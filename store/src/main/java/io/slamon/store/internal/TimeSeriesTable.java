@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 /** The tables partitioned (or chunked) by time, and their time column. */
 public enum TimeSeriesTable {
   SAMPLES("samples", "ts"),
-  SLO_STATUS("slo_status", "evaluated_at");
+  SLO_STATUS("slo_status", "evaluated_at"),
+  ROLLUPS("rollups_1m", "minute");
 
   private final String tableName;
   private final String timeColumn;

@@ -1,0 +1,23 @@
+-- slamon schema v4: 1-minute rollups per series, maintained by the sample writer as data
+-- arrives (see docs/storage.md "Rollups"). ${rollups_partitioning} is "PARTITION BY RANGE
+-- (minute)" on plain PostgreSQL and empty on TimescaleDB (then a hypertable, see TimescaleSchema).
+--
+-- One row per (series, minute) that has at least one non-NaN sample. The row is recomputed from
+-- the raw samples of that minute (plus the sample just before it) whenever a batch inserts new
+-- samples into it, so re-delivered samples never count twice.
+CREATE TABLE rollups_1m (
+  series_id bigint           NOT NULL,
+  minute    timestamptz      NOT NULL, -- start of the UTC minute
+  count     integer          NOT NULL, -- non-NaN samples in the minute
+  sum       double precision NOT NULL,
+  min       double precision NOT NULL,
+  max       double precision NOT NULL,
+  first     double precision NOT NULL,
+  last      double precision NOT NULL,
+  last_ts   timestamptz      NOT NULL,
+  -- counter increase, Prometheus-style without extrapolation: the reset-aware steps between the
+  -- minute's samples plus the step from the series' previous sample (within the lookback) into
+  -- the minute; summing it over adjacent minutes gives the increase over the whole range
+  increase  double precision NOT NULL,
+  PRIMARY KEY (series_id, minute)
+) ${rollups_partitioning};

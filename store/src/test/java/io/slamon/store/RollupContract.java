@@ -1,0 +1,195 @@
+package io.slamon.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.slamon.store.RollupReader.Minute;
+import io.slamon.store.RollupReader.RollupSeries;
+import io.slamon.store.RollupReader.SeriesTotal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The 1-minute rollup contract, run on every backend through {@link StorageContract}'s nested
+ * class. Timestamps are fixed days in the past (partitions are created on demand).
+ */
+public abstract class RollupContract {
+  private static final Instant T0 = Instant.parse("2011-05-03T10:00:00Z");
+
+  protected abstract Database database();
+
+  private static String tenant() {
+    return "r-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private void write(Sample... samples) {
+    database().sampleStore().write(List.of(samples));
+  }
+
+  private static Sample at(String tenant, String metric, int second, double value) {
+    return new Sample(tenant, metric, Map.of("job", "vllm"), T0.plusSeconds(second).toEpochMilli(), value);
+  }
+
+  private List<Minute> minutes(String tenant, String metric) {
+    List<RollupSeries> series = database().rollupReader().rollups(tenant, metric, Map.of(), T0.minusSeconds(3600),
+        T0.plusSeconds(3600));
+    assertThat(series).hasSize(1);
+    return series.getFirst().minutes();
+  }
+
+  @Test
+  void aMinuteHoldsCountSumMinMaxFirstAndLastOfItsSamples() {
+    String t = tenant();
+    write(at(t, "gpu_util", 5, 40), at(t, "gpu_util", 20, 90), at(t, "gpu_util", 35, 10), at(t, "gpu_util", 50, 60),
+        at(t, "gpu_util", 65, 70));
+
+    List<Minute> minutes = minutes(t, "gpu_util");
+
+    assertThat(minutes).hasSize(2);
+    Minute first = minutes.getFirst();
+    assertThat(first.minute()).isEqualTo(T0);
+    assertThat(first).extracting(Minute::count, Minute::sum, Minute::min, Minute::max, Minute::first, Minute::last)
+        .containsExactly(4, 200.0, 10.0, 90.0, 40.0, 60.0);
+    assertThat(minutes.get(1).minute()).isEqualTo(T0.plusSeconds(60));
+    assertThat(minutes.get(1).count()).isEqualTo(1);
+  }
+
+  @Test
+  void counterIncreaseIsResetAwareAndIncludesTheStepFromThePreviousMinute() {
+    String t = tenant();
+    // minute 0: 10 -> 15 -> 20 (+10); minute 1: 26 (+6 from 20), reset to 3 (+3), 5 (+2); minute 2: 9 (+4)
+    write(at(t, "req_total", 0, 10), at(t, "req_total", 20, 15), at(t, "req_total", 40, 20),
+        at(t, "req_total", 60, 26), at(t, "req_total", 80, 3), at(t, "req_total", 100, 5),
+        at(t, "req_total", 130, 9));
+
+    assertThat(minutes(t, "req_total")).extracting(Minute::increase).containsExactly(10.0, 11.0, 4.0);
+  }
+
+  @Test
+  void deliveringTheSameSamplesAgainNeverCountsTwice() {
+    String t = tenant();
+    List<Sample> batch = new ArrayList<>();
+    for (int s = 0; s < 180; s += 15) {
+      batch.add(at(t, "req_total", s, s * 2));
+    }
+    database().sampleStore().write(batch);
+    List<Minute> once = minutes(t, "req_total");
+
+    database().sampleStore().write(batch); // a spool replay of an acknowledged-but-unconfirmed batch
+    database().sampleStore().write(batch.subList(3, 9)); // and a partly overlapping one
+    database().sampleStore().write(batch.reversed());
+
+    assertThat(minutes(t, "req_total")).isEqualTo(once);
+    assertThat(once).extracting(Minute::count).containsExactly(4, 4, 4);
+    assertThat(once).extracting(Minute::increase).containsExactly(90.0, 120.0, 120.0);
+  }
+
+  @Test
+  void aLateSampleIsFoldedIntoItsMinuteAndTheStepIntoTheNextMinuteFollows() {
+    String t = tenant();
+    write(at(t, "req_total", 0, 100), at(t, "req_total", 70, 130));
+    assertThat(minutes(t, "req_total")).extracting(Minute::increase).containsExactly(0.0, 30.0);
+
+    write(at(t, "req_total", 30, 110)); // late, between the two: minute 0 gains 10, minute 1's step shrinks
+
+    List<Minute> minutes = minutes(t, "req_total");
+    assertThat(minutes).extracting(Minute::increase).containsExactly(10.0, 20.0);
+    assertThat(minutes).extracting(Minute::count).containsExactly(2, 1);
+    assertThat(minutes.getFirst().last()).isEqualTo(110.0);
+  }
+
+  @Test
+  void histogramBucketSeriesGiveTheBucketDeltaPerMinute() {
+    String t = tenant();
+    String bucket = "vllm:e2e_request_latency_seconds_bucket";
+    List<Sample> samples = new ArrayList<>();
+    for (int s = 0; s <= 120; s += 30) {
+      samples.add(new Sample(t, bucket, Map.of("le", "0.5"), T0.plusSeconds(s).toEpochMilli(), s / 30 * 3));
+      samples.add(new Sample(t, bucket, Map.of("le", "+Inf"), T0.plusSeconds(s).toEpochMilli(), s / 30 * 5));
+    }
+    database().sampleStore().write(samples);
+
+    List<SeriesTotal> fast = database().rollupReader().totals(t, bucket, Map.of("le", "0.5"), T0, T0.plusSeconds(180));
+    List<SeriesTotal> all = database().rollupReader().totals(t, bucket, Map.of("le", "+Inf"), T0, T0.plusSeconds(180));
+
+    assertThat(fast).singleElement().satisfies(s -> {
+      assertThat(s.increase()).isEqualTo(12.0);
+      assertThat(s.count()).isEqualTo(5);
+    });
+    assertThat(all).singleElement().extracting(SeriesTotal::increase).isEqualTo(20.0);
+    assertThat(database().rollupReader().rollups(t, bucket, Map.of("le", "0.5"), T0, T0.plusSeconds(180))
+        .getFirst().minutes()).extracting(Minute::increase).containsExactly(3.0, 6.0, 3.0);
+  }
+
+  @Test
+  void nanSamplesAreLeftOutOfTheRollup() {
+    String t = tenant();
+    write(at(t, "req_total", 0, 1), at(t, "req_total", 10, Double.NaN), at(t, "req_total", 20, 4));
+
+    Minute m = minutes(t, "req_total").getFirst();
+
+    assertThat(m.count()).isEqualTo(2);
+    assertThat(m.increase()).isEqualTo(3.0);
+    assertThat(m.max()).isEqualTo(4.0);
+  }
+
+  @Test
+  void aTenantNeverReadsAnotherTenantsRollups() {
+    String a = tenant();
+    String b = tenant();
+    write(at(a, "tokens_total", 0, 5), at(a, "tokens_total", 30, 9), at(null, "tokens_total", 0, 1000));
+
+    assertThat(database().rollupReader().rollups(b, "tokens_total", Map.of(), T0, T0.plusSeconds(60))).isEmpty();
+    assertThat(database().rollupReader().totals(b, "tokens_total", Map.of(), T0, T0.plusSeconds(60))).isEmpty();
+    assertThat(database().rollupReader().totals(a, "tokens_total", Map.of(), T0, T0.plusSeconds(60)))
+        .singleElement().extracting(SeriesTotal::increase).isEqualTo(4.0);
+    assertThat(database().rollupReader().totals(null, "tokens_total", Map.of("job", "vllm"), T0, T0.plusSeconds(60)))
+        .extracting(SeriesTotal::tenant, SeriesTotal::count)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(null, 1L));
+  }
+
+  @Test
+  void rollupsOutliveRawRetentionAndALateSampleForADroppedDayDoesNotShrinkThem() {
+    String t = tenant();
+    Instant day = Instant.parse("2003-02-01T08:00:00Z");
+    List<Sample> samples = new ArrayList<>();
+    for (int s = 0; s < 60; s += 10) {
+      samples.add(new Sample(t, "req_total", Map.of(), day.plusSeconds(s).toEpochMilli(), s));
+    }
+    database().sampleStore().write(samples);
+
+    database().retention().dropOlderThan("samples", Instant.parse("2003-02-03T00:00:00Z"));
+    database().sampleStore().write(List.of(new Sample(t, "req_total", Map.of(), day.plusSeconds(55).toEpochMilli(), 55)));
+
+    assertThat(database().sampleStore().query(t, "req_total", Map.of(), day, day.plusSeconds(50))).isEmpty();
+    List<RollupSeries> rollups = database().rollupReader().rollups(t, "req_total", Map.of(), day, day.plusSeconds(60));
+    assertThat(rollups.getFirst().minutes()).singleElement().satisfies(m -> {
+      assertThat(m.count()).isEqualTo(6);
+      assertThat(m.increase()).isCloseTo(50.0, within(1e-9));
+    });
+  }
+
+  @Test
+  void configuredRetentionDropsRawSamplesEarlyAndRollupsLate() {
+    String t = tenant();
+    Instant day = Instant.parse("1995-03-01T08:00:00Z");
+    database().sampleStore().write(List.of(new Sample(t, "req_total", Map.of(), day.toEpochMilli(), 1),
+        new Sample(t, "req_total", Map.of(), day.plusSeconds(30).toEpochMilli(), 3)));
+    java.time.Duration raw = java.time.Duration.ofDays(7);
+    java.time.Duration rollups = java.time.Duration.ofDays(400);
+
+    database().retention().apply(day.plus(java.time.Duration.ofDays(30)), raw, rollups);
+
+    assertThat(database().sampleStore().query(t, "req_total", Map.of(), day, day.plusSeconds(60))).isEmpty();
+    assertThat(database().rollupReader().totals(t, "req_total", Map.of(), day, day.plusSeconds(60)))
+        .singleElement().extracting(SeriesTotal::increase).isEqualTo(2.0);
+
+    database().retention().apply(day.plus(java.time.Duration.ofDays(500)), raw, rollups);
+
+    assertThat(database().rollupReader().totals(t, "req_total", Map.of(), day, day.plusSeconds(60))).isEmpty();
+  }
+}
