@@ -1,25 +1,32 @@
 package io.slamon.slo;
 
+import io.slamon.store.RollupReader;
+import io.slamon.store.RollupReader.SeriesTotal;
 import io.slamon.store.SampleReader;
-import io.slamon.store.SampleReader.Series;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads SLI counts from stored samples. Counters are summed per series with {@link
- * CounterMath#increase} (reset-aware), then across series. This thin adapter reads raw samples;
- * the collector's 1-minute rollups replace that read path for long windows.
+ * Reads SLI counts from the store. Counter-based SLIs (availability, TTFT and latency share
+ * under a threshold) read the 1-minute rollups, never raw samples: per series the database sums
+ * the minutes' reset-aware increases (each including the step from the sample before the minute,
+ * so adjacent windows add up), then this class sums across series. A window is resolved to whole
+ * minutes: those starting in {@code [floor(from), to)}, so the minute containing {@code to} counts
+ * with the samples it has so far (for a window ending now, everything ingested).
  */
 public final class StoredSliSource implements SliSource {
   static final String HTTP_REQUESTS = "http_requests_total";
   static final String TTFT = "vllm:time_to_first_token_seconds";
   static final String E2E = "vllm:e2e_request_latency_seconds";
 
-  private final SampleReader reader;
+  private final SampleReader reader; // raw points, for SLI kinds that need single samples rather than counts
+  private final RollupReader rollups;
 
-  public StoredSliSource(SampleReader reader) {
+  public StoredSliSource(SampleReader reader, RollupReader rollups) {
     this.reader = reader;
+    this.rollups = rollups;
   }
 
   @Override
@@ -34,8 +41,8 @@ public final class StoredSliSource implements SliSource {
   private SliCounts availability(String tenant, Instant from, Instant to) {
     double total = 0;
     double bad = 0;
-    for (Series s : reader.query(tenant, HTTP_REQUESTS, Map.of(), from, to)) {
-      double inc = increase(s);
+    for (SeriesTotal s : totals(tenant, HTTP_REQUESTS, from, to)) {
+      double inc = s.increase();
       total += inc;
       if ("5xx".equals(s.labels().get("status"))) {
         bad += inc;
@@ -50,23 +57,23 @@ public final class StoredSliSource implements SliSource {
    * requests as good, never more, so the contract is never judged too kindly.
    */
   private SliCounts shareUnder(String tenant, String family, double threshold, Instant from, Instant to) {
-    List<Series> buckets = reader.query(tenant, family + "_bucket", Map.of(), from, to);
+    List<SeriesTotal> buckets = totals(tenant, family + "_bucket", from, to);
     double bestLe = Double.NEGATIVE_INFINITY;
-    for (Series s : buckets) {
+    for (SeriesTotal s : buckets) {
       double le = parseLe(s.labels().get("le"));
       if (le <= threshold + 1e-12 && le > bestLe) {
         bestLe = le;
       }
     }
     double good = 0;
-    for (Series s : buckets) {
+    for (SeriesTotal s : buckets) {
       if (parseLe(s.labels().get("le")) == bestLe) {
-        good += increase(s);
+        good += s.increase();
       }
     }
     double total = 0;
-    for (Series s : reader.query(tenant, family + "_count", Map.of(), from, to)) {
-      total += increase(s);
+    for (SeriesTotal s : totals(tenant, family + "_count", from, to)) {
+      total += s.increase();
     }
     return new SliCounts(Math.min(good, total), total);
   }
@@ -87,7 +94,7 @@ public final class StoredSliSource implements SliSource {
     };
   }
 
-  private static double increase(Series s) {
-    return CounterMath.increase(s.points().stream().map(SampleReader.Point::value).toList());
+  private List<SeriesTotal> totals(String tenant, String metric, Instant from, Instant to) {
+    return rollups.totals(tenant, metric, Map.of(), from.truncatedTo(ChronoUnit.MINUTES), to);
   }
 }

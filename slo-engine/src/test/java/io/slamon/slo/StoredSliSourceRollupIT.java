@@ -1,0 +1,143 @@
+package io.slamon.slo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.slamon.store.Database;
+import io.slamon.store.DatabaseSettings;
+import io.slamon.store.Sample;
+import io.slamon.store.SampleReader;
+import io.slamon.store.SharedEmbeddedPostgres;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The rollup-based SLI counts equal the counts computed from the raw samples of the same data
+ * (counters with resets, a histogram with resets), on a real embedded PostgreSQL. The raw
+ * reference is {@link CounterMath#increase} over each series' points in the window, starting from
+ * the last point before the window (the step into the window belongs to it, as in the rollups).
+ */
+class StoredSliSourceRollupIT {
+  private static final String TENANT = "acme";
+  private static final Instant T0 = Instant.parse("2026-03-10T00:00:00Z");
+  private static final int SECONDS = 3 * 3600;
+  private static DatabaseSettings settings;
+  private static Database db;
+
+  @BeforeAll
+  static void fill() {
+    settings = SharedEmbeddedPostgres.freshDatabase();
+    db = Database.open(settings, message -> {});
+    Random random = new Random(42);
+    double ok = 0;
+    double failed = 0;
+    double[] buckets = new double[3]; // le 0.1, 0.5, +Inf (cumulative)
+    List<Sample> batch = new ArrayList<>();
+    for (int s = 0; s < SECONDS; s += 15) {
+      if (s == 3000 || s == 7777 - 7777 % 15) { // the server restarts: every counter starts over
+        ok = 0;
+        failed = 0;
+        buckets = new double[3];
+      }
+      ok += random.nextInt(50);
+      failed += random.nextInt(100) < 10 ? random.nextInt(5) : 0;
+      double fast = random.nextInt(20);
+      double mid = fast + random.nextInt(10);
+      double all = mid + random.nextInt(5);
+      buckets[0] += fast;
+      buckets[1] += mid;
+      buckets[2] += all;
+      long at = T0.plusSeconds(s).toEpochMilli();
+      batch.add(new Sample(TENANT, StoredSliSource.HTTP_REQUESTS, Map.of("status", "2xx"), at, ok));
+      batch.add(new Sample(TENANT, StoredSliSource.HTTP_REQUESTS, Map.of("status", "5xx"), at, failed));
+      batch.add(new Sample(TENANT, StoredSliSource.TTFT + "_bucket", Map.of("le", "0.1"), at, buckets[0]));
+      batch.add(new Sample(TENANT, StoredSliSource.TTFT + "_bucket", Map.of("le", "0.5"), at, buckets[1]));
+      batch.add(new Sample(TENANT, StoredSliSource.TTFT + "_bucket", Map.of("le", "+Inf"), at, buckets[2]));
+      batch.add(new Sample(TENANT, StoredSliSource.TTFT + "_count", Map.of(), at, buckets[2]));
+      if (batch.size() >= 600) {
+        db.sampleStore().write(batch);
+        batch.clear();
+      }
+    }
+    db.sampleStore().write(batch);
+    // a tenant next door whose traffic must not leak into acme's counts
+    db.sampleStore().write(List.of(
+        new Sample("other", StoredSliSource.HTTP_REQUESTS, Map.of("status", "5xx"), T0.plusSeconds(60).toEpochMilli(), 0),
+        new Sample("other", StoredSliSource.HTTP_REQUESTS, Map.of("status", "5xx"), T0.plusSeconds(90).toEpochMilli(), 1e6)));
+  }
+
+  @AfterAll
+  static void close() {
+    if (db != null) {
+      db.close();
+      SharedEmbeddedPostgres.drop(settings);
+    }
+  }
+
+  @ParameterizedTest(name = "window starting {0} min after the start, {1} min long")
+  @CsvSource({"0, 180", "1, 60", "45, 30", "50, 5", "120, 1", "129, 60"})
+  void rollupCountsEqualRawSampleCounts(int startMinute, int minutes) {
+    Instant from = T0.plus(Duration.ofMinutes(startMinute));
+    Instant to = from.plus(Duration.ofMinutes(minutes));
+    StoredSliSource source = new StoredSliSource(db.sampleStore(), db.rollupReader());
+
+    SliCounts availability = source.counts(slo(SliKind.AVAILABILITY, 0), from, to);
+    SliCounts ttft = source.counts(slo(SliKind.TTFT_UNDER, 0.5), from, to);
+
+    double total = rawIncrease(StoredSliSource.HTTP_REQUESTS, Map.of(), from, to);
+    double bad = rawIncrease(StoredSliSource.HTTP_REQUESTS, Map.of("status", "5xx"), from, to);
+    assertThat(total).isPositive();
+    assertThat(availability.total()).isCloseTo(total, within(1e-6));
+    assertThat(availability.good()).isCloseTo(total - bad, within(1e-6));
+    assertThat(ttft.total()).isCloseTo(rawIncrease(StoredSliSource.TTFT + "_count", Map.of(), from, to), within(1e-6));
+    assertThat(ttft.good()).isCloseTo(
+        rawIncrease(StoredSliSource.TTFT + "_bucket", Map.of("le", "0.5"), from, to), within(1e-6));
+  }
+
+  @ParameterizedTest(name = "split at minute {0}")
+  @CsvSource({"50", "100", "129"})
+  void adjacentWindowsAddUpToTheWholeWindow(int splitMinute) {
+    StoredSliSource source = new StoredSliSource(db.sampleStore(), db.rollupReader());
+    Instant split = T0.plus(Duration.ofMinutes(splitMinute));
+    Instant end = T0.plusSeconds(SECONDS);
+
+    double whole = source.counts(slo(SliKind.AVAILABILITY, 0), T0, end).total();
+    double parts = source.counts(slo(SliKind.AVAILABILITY, 0), T0, split).total()
+        + source.counts(slo(SliKind.AVAILABILITY, 0), split, end).total();
+
+    assertThat(parts).isCloseTo(whole, within(1e-6));
+  }
+
+  private static SloDefinition slo(SliKind kind, double threshold) {
+    return new SloDefinition(TENANT, "slo", kind, threshold, 0.99, new SloWindow.Rolling(Duration.ofDays(30)));
+  }
+
+  /** Sum over the matching series of the reset-aware increase from the last point before the window. */
+  private static double rawIncrease(String metric, Map<String, String> matchers, Instant from, Instant to) {
+    double sum = 0;
+    for (SampleReader.Series s : db.sampleStore().query(TENANT, metric, matchers, from.minus(Duration.ofHours(1)), to)) {
+      List<Double> values = new ArrayList<>();
+      Double before = null;
+      for (SampleReader.Point p : s.points()) {
+        if (p.timestampMillis() < from.toEpochMilli()) {
+          before = p.value();
+        } else {
+          values.add(p.value());
+        }
+      }
+      if (before != null) {
+        values.addFirst(before);
+      }
+      sum += CounterMath.increase(values);
+    }
+    return sum;
+  }
+}
