@@ -44,6 +44,10 @@ public final class CollectorMetrics {
         .description("Bytes of the disk spool's segment files")
         .baseUnit("bytes")
         .register(registry);
+    Gauge.builder("slamon.collector.spool.records", pipeline, WritePipeline::spoolRecords)
+        .description("Batches in the disk spool waiting to be replayed")
+        .baseUnit("batches")
+        .register(registry);
     FunctionCounter.builder("slamon.collector.samples.spooled", pipeline, WritePipeline::spooledCount)
         .description("Samples appended to the disk spool while the database was unavailable")
         .register(registry);
