@@ -23,9 +23,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +45,7 @@ final class SlamonRuntime implements AutoCloseable {
   private final SignalScanner scanner;
   private final IncidentOpener opener;
   private final RegulatoryClocks clocks;
-  private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("slamon-evaluation").factory());
+  private final EvaluationScheduler scheduler;
 
   private SlamonRuntime(SlamonConfig config, Database db, InstantSource clock, Collector collector, int targetCount) {
     this.targetCount = targetCount;
@@ -64,6 +60,7 @@ final class SlamonRuntime implements AutoCloseable {
     this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));
     this.opener = new IncidentOpener(db.incidentStore(), db.auditLog(), clock);
     this.clocks = ConfigMapping.regulatoryClocks(config, db, clock);
+    this.scheduler = new EvaluationScheduler(db.dataSource());
   }
 
   /**
@@ -132,21 +129,22 @@ final class SlamonRuntime implements AutoCloseable {
         + (e.late() ? " LATE by " + e.lateBy() : "");
   }
 
-  /** Runs {@link #evaluate()} every {@code every}, handing each round to {@code onRound}. */
+  /**
+   * Runs {@link #evaluate()} every {@code every}, handing each round to {@code onRound}, on the one
+   * instance holding the evaluation lock ({@link EvaluationScheduler}).
+   */
   void scheduleEvaluations(Duration every, Consumer<Round> onRound) {
-    scheduler.scheduleWithFixedDelay(() -> {
-      try {
-        onRound.accept(evaluate());
-      } catch (RuntimeException e) {
-        // A failed round (database briefly away) must not stop the schedule.
-        LOG.warn("evaluation round failed: {}", Main.describe(e));
-      }
-    }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.every(every, "slo-evaluation", () -> onRound.accept(evaluate())).start();
+  }
+
+  /** The singleton scheduler; further periodic jobs are one {@code every(period, name, job)} line. */
+  EvaluationScheduler scheduler() {
+    return scheduler;
   }
 
   @Override
   public void close() {
-    scheduler.shutdownNow();
+    scheduler.close();
     collector.close();
   }
 }
