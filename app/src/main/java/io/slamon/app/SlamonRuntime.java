@@ -54,7 +54,7 @@ final class SlamonRuntime implements AutoCloseable {
     this.clock = clock;
     this.collector = collector;
     this.slos = ConfigMapping.sloDefinitions(config);
-    var sli = new StoredSliSource(db.sampleStore());
+    var sli = new io.slamon.slo.BuiltInSlis(db.sampleStore(), db.eventStore(), new StoredSliSource(db.sampleStore()));
     this.evaluator = new SloEvaluator(sli, clock);
     this.burnRates = new BurnRateMonitor(sli, BurnRatePolicy.defaults(), clock);
     this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));
