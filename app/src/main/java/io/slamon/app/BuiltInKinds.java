@@ -1,14 +1,20 @@
 package io.slamon.app;
 
 import io.slamon.core.config.CapacityReservation;
+import io.slamon.core.config.MaintenanceWindow;
+import io.slamon.core.config.SlamonConfig;
 import io.slamon.core.config.Tenant;
 import io.slamon.core.openslo.MetricSource;
 import io.slamon.core.openslo.Objective;
 import io.slamon.core.openslo.Slo;
+import io.slamon.slo.AgreedMaintenanceWindow;
 import io.slamon.slo.BudgetingMethod;
+import io.slamon.slo.MaintenanceExclusions;
 import io.slamon.slo.SliKind;
 import io.slamon.slo.SloDefinition;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +35,26 @@ final class BuiltInKinds {
   static boolean hasDurationThreshold(io.slamon.core.openslo.SliKind kind) {
     var p = kind.params().get("threshold");
     return p != null && p.type() == io.slamon.core.openslo.SliKind.Param.Type.DURATION;
+  }
+
+  /**
+   * The tenant's agreed maintenance windows as the engine's weekly windows (one per configured day)
+   * with their notice periods, in the contract's time zone; none for an unknown tenant.
+   */
+  static List<MaintenanceExclusions.AgreedWindow> agreedWindows(SlamonConfig config, String tenantId) {
+    Optional<Tenant> tenant = tenantId == null ? Optional.empty() : config.tenant(tenantId);
+    if (tenant.isEmpty()) {
+      return List.of();
+    }
+    var contract = tenant.get().contract();
+    List<MaintenanceExclusions.AgreedWindow> out = new ArrayList<>();
+    for (MaintenanceWindow w : contract.maintenanceWindows()) {
+      for (DayOfWeek day : w.days()) {
+        out.add(new MaintenanceExclusions.AgreedWindow(
+            new AgreedMaintenanceWindow(day, w.start(), w.duration(), contract.timeZone()), w.announceAhead()));
+      }
+    }
+    return out;
   }
 
   static SliKind engineKind(io.slamon.core.openslo.SliKind kind) {

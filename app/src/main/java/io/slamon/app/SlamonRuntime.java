@@ -54,7 +54,9 @@ final class SlamonRuntime implements AutoCloseable {
     this.clock = clock;
     this.collector = collector;
     this.slos = ConfigMapping.sloDefinitions(config);
-    var sli = new io.slamon.slo.BuiltInSlis(db.sampleStore(), db.eventStore(), new StoredSliSource(db.sampleStore()));
+    var sli = new io.slamon.slo.MaintenanceAwareSliSource(
+        new io.slamon.slo.BuiltInSlis(db.sampleStore(), db.eventStore(), new StoredSliSource(db.sampleStore())),
+        new io.slamon.slo.MaintenanceExclusions(db.eventStore(), tenant -> BuiltInKinds.agreedWindows(config, tenant), clock));
     this.evaluator = new SloEvaluator(sli, clock);
     this.burnRates = new BurnRateMonitor(sli, BurnRatePolicy.defaults(), clock);
     this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));

@@ -135,6 +135,17 @@ class ConfigMappingTest {
     assertThat(tokens.timeSliceWindow()).isEqualTo(java.time.Duration.ofHours(1));
   }
 
+  @Test
+  void theContractsMaintenanceWindowsBecomeWeeklyAgreedWindowsWithTheirNotice() {
+    var windows = BuiltInKinds.agreedWindows(example().config(), "hanse-bank");
+    assertThat(windows).hasSize(1);
+    assertThat(windows.getFirst().window()).isEqualTo(new io.slamon.slo.AgreedMaintenanceWindow(
+        java.time.DayOfWeek.SATURDAY, java.time.LocalTime.of(3, 0), java.time.Duration.ofHours(2), ZoneId.of("Europe/Berlin")));
+    assertThat(windows.getFirst().announceAhead()).isEqualTo(java.time.Duration.ofDays(10));
+    assertThat(BuiltInKinds.agreedWindows(example().config(), "nobody")).isEmpty();
+    assertThat(BuiltInKinds.agreedWindows(example().config(), null)).isEmpty();
+  }
+
   /** A one-objective OpenSLO SLO of hanse-bank over 7 rolling days with an inline slamon indicator. */
   private static String sloDocument(String name, String sourceSpec, double target) {
     return """
