@@ -169,21 +169,23 @@ final class ConfigMapping {
     if (tenant.isEmpty() || !MetricSource.SLAMON.equals(source.type())) {
       return Optional.empty();
     }
-    double threshold = source.durationParam("threshold").map(d -> d.toNanos() / 1e9).orElse(0.0);
+    double threshold = BuiltInKinds.hasDurationThreshold(source.kind())
+        ? source.durationParam("threshold").map(d -> d.toNanos() / 1e9).orElse(0.0) : 0.0;
     String metric = source.param("metric").orElse("");
     SliKind kind = switch (source.kind()) {
       case AVAILABILITY -> SliKind.AVAILABILITY;
       case TTFT_UNDER -> SliKind.TTFT_UNDER;
       case LATENCY_UNDER -> metric.equals("vllm:time_to_first_token_seconds") ? SliKind.TTFT_UNDER
           : metric.equals("vllm:e2e_request_latency_seconds") ? SliKind.LATENCY_UNDER : null;
-      default -> null;
+      default -> BuiltInKinds.engineKind(source.kind());
     };
     if (kind == null) {
       return Optional.empty();
     }
     ZoneId zone = config.tenant(tenant.get()).map(t -> t.contract().timeZone()).orElse(ZoneId.of("Europe/Berlin"));
-    return Optional.of(new SloDefinition(tenant.get(), slo.name(), kind, threshold, slo.objectives().getFirst().target(),
-        window(slo.timeWindow(), zone)));
+    SloDefinition definition = new SloDefinition(tenant.get(), slo.name(), kind, threshold, slo.objectives().getFirst().target(),
+        window(slo.timeWindow(), zone));
+    return BuiltInKinds.complete(definition, slo, source, config.tenant(tenant.get()).orElse(null));
   }
 
   private static SloWindow window(List<TimeWindow> windows, ZoneId tenantZone) {

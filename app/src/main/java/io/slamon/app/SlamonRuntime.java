@@ -23,9 +23,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,8 +45,7 @@ final class SlamonRuntime implements AutoCloseable {
   private final SignalScanner scanner;
   private final IncidentOpener opener;
   private final RegulatoryClocks clocks;
-  private final ScheduledExecutorService scheduler =
-      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("slamon-evaluation").factory());
+  private final EvaluationScheduler scheduler;
 
   private SlamonRuntime(SlamonConfig config, Database db, InstantSource clock, Collector collector, int targetCount) {
     this.targetCount = targetCount;
@@ -58,13 +54,16 @@ final class SlamonRuntime implements AutoCloseable {
     this.clock = clock;
     this.collector = collector;
     this.slos = ConfigMapping.sloDefinitions(config);
-    var sli = new StoredSliSource(db.sampleStore(), db.rollupReader());
+    var sli = new io.slamon.slo.MaintenanceAwareSliSource(
+        new io.slamon.slo.BuiltInSlis(db.sampleStore(), db.eventStore(), new StoredSliSource(db.sampleStore(), db.rollupReader())),
+        new io.slamon.slo.MaintenanceExclusions(db.eventStore(), tenant -> BuiltInKinds.agreedWindows(config, tenant), clock));
     this.evaluator = new SloEvaluator(sli, clock);
     this.burnRates = new BurnRateMonitor(sli, BurnRatePolicy.defaults(), clock);
     this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));
     this.opener = new IncidentOpener(db.incidentStore(), db.auditLog(), clock);
     this.clocks = ConfigMapping.regulatoryClocks(config, db, clock);
-    scheduler.scheduleWithFixedDelay(this::applyRetention, 1, 60, TimeUnit.MINUTES);
+    this.scheduler = new EvaluationScheduler(db.dataSource());
+    scheduler.every(Duration.ofHours(1), "retention", this::applyRetention);
   }
 
   /** Drops raw samples and rollups past their configured age (storage.retention, docs/storage.md). */
@@ -146,21 +145,22 @@ final class SlamonRuntime implements AutoCloseable {
         + (e.late() ? " LATE by " + e.lateBy() : "");
   }
 
-  /** Runs {@link #evaluate()} every {@code every}, handing each round to {@code onRound}. */
+  /**
+   * Runs {@link #evaluate()} every {@code every}, handing each round to {@code onRound}, on the one
+   * instance holding the evaluation lock ({@link EvaluationScheduler}).
+   */
   void scheduleEvaluations(Duration every, Consumer<Round> onRound) {
-    scheduler.scheduleWithFixedDelay(() -> {
-      try {
-        onRound.accept(evaluate());
-      } catch (RuntimeException e) {
-        // A failed round (database briefly away) must not stop the schedule.
-        LOG.warn("evaluation round failed: {}", Main.describe(e));
-      }
-    }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler.every(every, "slo-evaluation", () -> onRound.accept(evaluate())).start();
+  }
+
+  /** The singleton scheduler; further periodic jobs are one {@code every(period, name, job)} line. */
+  EvaluationScheduler scheduler() {
+    return scheduler;
   }
 
   @Override
   public void close() {
-    scheduler.shutdownNow();
+    scheduler.close();
     collector.close();
   }
 }

@@ -42,7 +42,18 @@ class ConfigMappingTest {
     assertThat(ttft.window()).isInstanceOf(SloWindow.Rolling.class);
     SloDefinition availability = defs.stream().filter(d -> d.name().equals("hanse-bank-chat-availability")).findFirst().orElseThrow();
     assertThat(availability.window()).isEqualTo(new SloWindow.Calendar(1, ZoneId.of("Europe/Berlin")));
-    assertThat(ConfigMapping.notYetEvaluated(example().config())).contains("hanse-bank-rag-freshness");
+    assertThat(ConfigMapping.notYetEvaluated(example().config())).doesNotContain("hanse-bank-rag-freshness");
+  }
+
+  @Test
+  void ragFreshnessMapsWithItsThresholdInSecondsAndItsTimeslices() {
+    SloDefinition rag = ConfigMapping.sloDefinitions(example().config()).stream()
+        .filter(d -> d.name().equals("hanse-bank-rag-freshness")).findFirst().orElseThrow();
+    assertThat(rag.kind()).isEqualTo(SliKind.RAG_FRESHNESS_UNDER);
+    assertThat(rag.threshold()).isEqualTo(1800.0);
+    assertThat(rag.budgeting()).isEqualTo(io.slamon.slo.BudgetingMethod.TIMESLICES);
+    assertThat(rag.timeSliceTarget()).isEqualTo(1.0);
+    assertThat(rag.timeSliceWindow()).isEqualTo(java.time.Duration.ofMinutes(5));
   }
 
   @Test
@@ -102,6 +113,54 @@ class ConfigMappingTest {
     var series = java.util.Map.of("__name__", "DCGM_FI_DEV_GPU_UTIL", "exported_namespace", "hanse-bank");
     assertThat(relabel.relabel(dcgm, series)).hasValueSatisfying(l -> assertThat(l).containsEntry("namespace", "hanse-bank"));
     assertThat(relabel.relabel(vllm, series)).hasValue(series);
+  }
+
+  @Test
+  void queueGpuAndTokenKindsMapWithTheirParametersAndTheContractsReservation(@TempDir Path dir) throws IOException {
+    copyExample(dir);
+    Files.writeString(dir.resolve("slos/extra.yaml"), String.join("---\n",
+        sloDocument("hb-queue", "{kind: queue-depth-under, threshold: 8}", 0.99),
+        sloDocument("hb-gpus", "{kind: gpu-capacity, reservation: kyc-batch}", 0.999),
+        sloDocument("hb-tokens", "{kind: token-anomaly}", 0.95)));
+    ConfigResult r = ConfigLoader.load(dir);
+    assertThat(r.problems()).isEmpty();
+    var defs = ConfigMapping.sloDefinitions(r.config());
+    SloDefinition queue = defs.stream().filter(d -> d.name().equals("hb-queue")).findFirst().orElseThrow();
+    assertThat(queue.kind()).isEqualTo(SliKind.QUEUE_DEPTH_UNDER);
+    assertThat(queue.threshold()).isEqualTo(8.0);
+    SloDefinition gpus = defs.stream().filter(d -> d.name().equals("hb-gpus")).findFirst().orElseThrow();
+    assertThat(gpus.params()).containsEntry("reservedGpus", "2").containsEntry("migProfile", "3g.40gb");
+    SloDefinition tokens = defs.stream().filter(d -> d.name().equals("hb-tokens")).findFirst().orElseThrow();
+    assertThat(tokens.params()).containsEntry("factor", "3").containsEntry("baseline", "7d");
+    assertThat(tokens.timeSliceWindow()).isEqualTo(java.time.Duration.ofHours(1));
+  }
+
+  @Test
+  void theContractsMaintenanceWindowsBecomeWeeklyAgreedWindowsWithTheirNotice() {
+    var windows = BuiltInKinds.agreedWindows(example().config(), "hanse-bank");
+    assertThat(windows).hasSize(1);
+    assertThat(windows.getFirst().window()).isEqualTo(new io.slamon.slo.AgreedMaintenanceWindow(
+        java.time.DayOfWeek.SATURDAY, java.time.LocalTime.of(3, 0), java.time.Duration.ofHours(2), ZoneId.of("Europe/Berlin")));
+    assertThat(windows.getFirst().announceAhead()).isEqualTo(java.time.Duration.ofDays(10));
+    assertThat(BuiltInKinds.agreedWindows(example().config(), "nobody")).isEmpty();
+    assertThat(BuiltInKinds.agreedWindows(example().config(), null)).isEmpty();
+  }
+
+  /** A one-objective OpenSLO SLO of hanse-bank over 7 rolling days with an inline slamon indicator. */
+  private static String sloDocument(String name, String sourceSpec, double target) {
+    return """
+        apiVersion: openslo/v1
+        kind: SLO
+        metadata: {name: %s, labels: {tenant: hanse-bank}}
+        spec:
+          service: hanse-bank-chat
+          indicator:
+            metadata: {name: %s-sli}
+            spec: {ratioMetric: {counter: false, good: {metricSource: {type: slamon, spec: %s}}}}
+          budgetingMethod: Occurrences
+          timeWindow: [{duration: 7d, isRolling: true}]
+          objectives: [{target: %s}]
+        """.formatted(name, name, sourceSpec, target);
   }
 
   private static void copyExample(Path dir) throws IOException {

@@ -35,6 +35,7 @@ public final class StoredSliSource implements SliSource {
       case AVAILABILITY -> availability(slo.tenant(), from, to);
       case TTFT_UNDER -> shareUnder(slo.tenant(), TTFT, slo.threshold(), from, to);
       case LATENCY_UNDER -> shareUnder(slo.tenant(), E2E, slo.threshold(), from, to);
+      case ERROR_RATE, QUEUE_DEPTH_UNDER, RAG_FRESHNESS_UNDER, GPU_CAPACITY, TOKEN_ANOMALY -> new BuiltInSlis(reader, null, this).counts(slo, from, to);
     };
   }
 
