@@ -117,7 +117,12 @@ public final class AlertPipeline {
         "SELECT f.incident_id, f.step_id, i.tenant, f.fired_at, f.late FROM escalations_fired f JOIN incidents i ON i.id = f.incident_id"
             + " LEFT JOIN escalation_handoffs h ON h.incident_id = f.incident_id AND h.step_id = f.step_id"
             + " WHERE h.incident_id IS NULL ORDER BY f.fired_at, f.incident_id, f.step_id",
-        rs -> new Pending(rs.getString(1), rs.getString(2), rs.getString(3), Timestamps.get(rs, "fired_at"), rs.getBoolean(5)));
+        rs -> new Pending(rs.getString(1), rs.getString(2), rs.getString(3), Timestamps.get(rs, "fired_at"), rs.getBoolean(5)))
+        .stream()
+        // Steps fired together (after a downtime) go out in deadline order: 75 % before 100 %.
+        .sorted(java.util.Comparator.comparing(Pending::firedAt).thenComparing(Pending::incidentId)
+            .thenComparing(p -> stepOrder(p.stepId())))
+        .toList();
     List<Notification> handed = new java.util.ArrayList<>();
     for (Pending p : pending) {
       FiredEscalation f = detail.get(p.incidentId() + " " + p.stepId());
@@ -145,6 +150,15 @@ public final class AlertPipeline {
       }
     }
     return handed;
+  }
+
+  /** {@code REGIME/deadline/percent} with the percent zero-padded, so 75 sorts before 100. */
+  private static String stepOrder(String stepId) {
+    int slash = stepId.lastIndexOf('/');
+    String percent = stepId.substring(slash + 1);
+    return percent.chars().allMatch(Character::isDigit) && percent.length() <= 3
+        ? stepId.substring(0, slash + 1) + "0".repeat(3 - percent.length()) + percent
+        : stepId;
   }
 
   /**

@@ -48,6 +48,7 @@ final class SlamonRuntime implements AutoCloseable {
   private final SignalScanner scanner;
   private final IncidentOpener opener;
   private final RegulatoryClocks clocks;
+  private final AlertWiring alerts;
   private final ScheduledExecutorService scheduler =
       Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("slamon-evaluation").factory());
 
@@ -64,6 +65,7 @@ final class SlamonRuntime implements AutoCloseable {
     this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));
     this.opener = new IncidentOpener(db.incidentStore(), db.auditLog(), clock);
     this.clocks = ConfigMapping.regulatoryClocks(config, db, clock);
+    this.alerts = new AlertWiring(config, db, clock);
   }
 
   /**
@@ -101,6 +103,7 @@ final class SlamonRuntime implements AutoCloseable {
   Round evaluate() {
     List<SloResult> results = new ArrayList<>();
     List<Signal> signals = new ArrayList<>();
+    List<io.slamon.alerts.AlertSpec> firing = new ArrayList<>();
     for (SloDefinition slo : slos) {
       SloResult r = evaluator.evaluate(slo);
       results.add(r);
@@ -108,6 +111,7 @@ final class SlamonRuntime implements AutoCloseable {
           slo.tenant(), slo.name(), r.windowEnd(), r.windowStart(), r.windowEnd(),
           r.counts().good(), r.counts().total(), slo.objective(), r.attainment(), r.budgetRemaining()));
       var burn = burnRates.evaluate(slo);
+      firing.addAll(AlertWiring.alerts(slo, burn, r));
       if (burn.highestSeverity() == AlertSeverity.PAGE) {
         var c = burn.conditions().stream().filter(BurnRateEvaluation.ConditionState::firing).findFirst().orElseThrow();
         signals.add(new Signal(slo.tenant(), Signal.Kind.FAST_BURN, slo.name(), "inference",
@@ -122,8 +126,9 @@ final class SlamonRuntime implements AutoCloseable {
     }
     signals.addAll(scanner.scan(config.tenants().stream().map(t -> t.id()).toList()));
     List<IncidentOpener.Outcome> outcomes = signals.stream().map(opener::open).toList();
-    // Delivery through alerts/ comes with the outbox; until then the escalation is audited and printed.
-    return new Round(results, outcomes, clocks.fireDue());
+    List<RegulatoryClocks.FiredEscalation> fired = clocks.fireDue();
+    alerts.round(firing, fired); // escalations and page/ticket alerts into the outbox (alerts/)
+    return new Round(results, outcomes, fired);
   }
 
   /** One line per escalation step a round fired. */
@@ -147,6 +152,7 @@ final class SlamonRuntime implements AutoCloseable {
   @Override
   public void close() {
     scheduler.shutdownNow();
+    alerts.close();
     collector.close();
   }
 }
