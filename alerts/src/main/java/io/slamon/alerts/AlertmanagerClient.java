@@ -63,7 +63,7 @@ public final class AlertmanagerClient {
     HttpResponse<String> response = send(request);
     if (response.statusCode() / 100 != 2) {
       throw new DeliveryException("Alertmanager at " + base + " refused " + alerts.size() + " alert(s): HTTP "
-          + response.statusCode() + " " + response.body().strip());
+          + response.statusCode() + " " + response.body().strip(), response.statusCode());
     }
   }
 
@@ -107,13 +107,25 @@ public final class AlertmanagerClient {
   /** Delivery failed; the message says where and why. The caller keeps the alert for a retry. */
   public static final class DeliveryException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    private final int status;
 
     DeliveryException(String message) {
+      this(message, 0);
+    }
+
+    DeliveryException(String message, int status) {
       super(message);
+      this.status = status;
     }
 
     DeliveryException(String message, Throwable cause) {
       super(message, cause);
+      this.status = 0;
+    }
+
+    /** Alertmanager's HTTP status, or 0 when it did not answer. */
+    public int status() {
+      return status;
     }
   }
 }

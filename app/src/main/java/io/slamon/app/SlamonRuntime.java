@@ -46,6 +46,7 @@ final class SlamonRuntime implements AutoCloseable {
   private final IncidentOpener opener;
   private final RegulatoryClocks clocks;
   private final EvaluationScheduler scheduler;
+  private final AlertWiring alerts;
 
   private SlamonRuntime(SlamonConfig config, Database db, InstantSource clock, Collector collector, int targetCount) {
     this.targetCount = targetCount;
@@ -64,6 +65,7 @@ final class SlamonRuntime implements AutoCloseable {
     this.clocks = ConfigMapping.regulatoryClocks(config, db, clock);
     this.scheduler = new EvaluationScheduler(db.dataSource());
     scheduler.every(Duration.ofHours(1), "retention", this::applyRetention);
+    this.alerts = new AlertWiring(config, db, clock);
   }
 
   /** Drops raw samples and rollups past their configured age (storage.retention, docs/storage.md). */
@@ -114,6 +116,7 @@ final class SlamonRuntime implements AutoCloseable {
   Round evaluate() {
     List<SloResult> results = new ArrayList<>();
     List<Signal> signals = new ArrayList<>();
+    List<io.slamon.alerts.AlertSpec> firing = new ArrayList<>();
     for (SloDefinition slo : slos) {
       SloResult r = evaluator.evaluate(slo);
       results.add(r);
@@ -121,6 +124,7 @@ final class SlamonRuntime implements AutoCloseable {
           slo.tenant(), slo.name(), r.windowEnd(), r.windowStart(), r.windowEnd(),
           r.counts().good(), r.counts().total(), slo.objective(), r.attainment(), r.budgetRemaining()));
       var burn = burnRates.evaluate(slo);
+      firing.addAll(AlertWiring.alerts(slo, burn, r));
       if (burn.highestSeverity() == AlertSeverity.PAGE) {
         var c = burn.conditions().stream().filter(BurnRateEvaluation.ConditionState::firing).findFirst().orElseThrow();
         signals.add(new Signal(slo.tenant(), Signal.Kind.FAST_BURN, slo.name(), "inference",
@@ -135,8 +139,9 @@ final class SlamonRuntime implements AutoCloseable {
     }
     signals.addAll(scanner.scan(config.tenants().stream().map(t -> t.id()).toList()));
     List<IncidentOpener.Outcome> outcomes = signals.stream().map(opener::open).toList();
-    // Delivery through alerts/ comes with the outbox; until then the escalation is audited and printed.
-    return new Round(results, outcomes, clocks.fireDue());
+    List<RegulatoryClocks.FiredEscalation> fired = clocks.fireDue();
+    alerts.round(firing, fired); // escalations and page/ticket alerts into the outbox (alerts/)
+    return new Round(results, outcomes, fired);
   }
 
   /** One line per escalation step a round fired. */
@@ -161,6 +166,7 @@ final class SlamonRuntime implements AutoCloseable {
   @Override
   public void close() {
     scheduler.close();
+    alerts.close();
     collector.close();
   }
 }

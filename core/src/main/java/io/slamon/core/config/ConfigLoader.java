@@ -1,5 +1,6 @@
 package io.slamon.core.config;
 
+import io.slamon.core.internal.AlertingReader;
 import io.slamon.core.internal.ConfigFiles;
 import io.slamon.core.internal.Fields;
 import io.slamon.core.internal.GlobalReader;
@@ -96,6 +97,9 @@ public final class ConfigLoader {
       }
     }
     References.Resolved openslo = refs.resolve(drafts);
+    if (global != null) {
+      AlertingReader.checkTenants(global.alertingTenantRefs(), tenants);
+    }
 
     if (!problems.isEmpty() || global == null) {
       return new ConfigResult(null, problems.stream().sorted(ConfigProblem.ORDER).toList());
@@ -114,7 +118,8 @@ public final class ConfigLoader {
             openslo.slis(),
             openslo.services(),
             openslo.alertPolicies(),
-            openslo.alertConditions());
+            openslo.alertConditions(),
+            global.alerting());
     return new ConfigResult(config, List.of());
   }
 

@@ -1,5 +1,6 @@
 package io.slamon.core.internal;
 
+import io.slamon.core.config.Alerting;
 import io.slamon.core.config.CollectorSettings;
 import io.slamon.core.config.EventSource;
 import io.slamon.core.config.Evaluation;
@@ -27,7 +28,9 @@ public final class GlobalReader {
       Storage storage,
       Http http,
       CollectorSettings collector,
-      Evaluation evaluation) {}
+      Evaluation evaluation,
+      Alerting alerting,
+      List<Ref> alertingTenantRefs) {}
 
   public static Global read(Fields f) {
     // apiVersion/kind are optional here (there is only one slamon.yaml) but checked when given.
@@ -53,6 +56,8 @@ public final class GlobalReader {
               }
               return g.build(() -> new Evaluation(interval));
             });
+    AlertingReader alertingReader = new AlertingReader();
+    Alerting alerting = f.object("alerting", alertingReader::read);
     return f.build(
         () ->
             new Global(
@@ -62,7 +67,9 @@ public final class GlobalReader {
                     : new Storage(null, null, null, Storage.DEFAULT_DATA_DIRECTORY, Retention.DEFAULT),
                 http != null ? http : Http.DEFAULT,
                 collector != null ? collector : CollectorSettings.DEFAULT,
-                evaluation != null ? evaluation : Evaluation.DEFAULT));
+                evaluation != null ? evaluation : Evaluation.DEFAULT,
+                alerting != null ? alerting : Alerting.NONE,
+                alertingReader.tenantRefs()));
   }
 
   private static Provider provider(Fields f) {

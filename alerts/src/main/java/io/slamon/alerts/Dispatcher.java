@@ -1,0 +1,136 @@
+package io.slamon.alerts;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.random.RandomGenerator;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends what the {@link Outbox} holds. Each entry is claimed with {@code FOR UPDATE SKIP LOCKED} in a
+ * transaction that stays open while the one attempt runs and commits the attempt with the entry's
+ * new state: concurrent dispatchers never send the same entry, and a process that dies mid-delivery
+ * leaves the entry pending, so it is sent again after the restart under the same idempotency key
+ * (the receiver deduplicates). Failed attempts are rescheduled with exponential backoff and jitter
+ * ({@link RetryPolicy#backoff}); a delivery still failing {@code failureAlertAfter} after it was
+ * queued, or refused outright, raises a provider-scope {@code SlamonDeliveryFailing} alert.
+ */
+public final class Dispatcher {
+  /** Backoff between outbox attempts: 5 s doubling up to 5 min (the attempt count is unbounded). */
+  public static final RetryPolicy DEFAULT_BACKOFF =
+      new RetryPolicy(1, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofHours(1));
+  static final String FAILURE_ALERT = "SlamonDeliveryFailing";
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  private static final int MAX_PER_PASS = 500;
+
+  private final DataSource dataSource;
+  private final Outbox outbox;
+  private final Map<String, Channel> channels;
+  private final RetryPolicy backoff;
+  private final Duration failureAlertAfter;
+  private final BiConsumer<Notification, String> raise;
+  private final InstantSource clock;
+  private final RandomGenerator random;
+
+  /**
+   * @param channels by receiver name
+   * @param raise queues a provider-scope alert for every receiver but the named failing one
+   */
+  public Dispatcher(DataSource dataSource, Map<String, Channel> channels, RetryPolicy backoff, Duration failureAlertAfter,
+      BiConsumer<Notification, String> raise, InstantSource clock, RandomGenerator random) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.outbox = new Outbox(dataSource);
+    this.channels = Map.copyOf(channels);
+    this.backoff = Objects.requireNonNull(backoff, "backoff");
+    this.failureAlertAfter = Objects.requireNonNull(failureAlertAfter, "failureAlertAfter");
+    this.raise = Objects.requireNonNull(raise, "raise");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  /** Makes one attempt at every due entry, then raises alerts for long-failing ones; returns the attempts made. */
+  public int runOnce() {
+    int attempts = 0;
+    while (attempts < MAX_PER_PASS && deliverNext()) {
+      attempts++;
+    }
+    raiseFailures();
+    return attempts;
+  }
+
+  private boolean deliverNext() {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        Instant now = clock.instant();
+        Optional<Outbox.Entry> claimed = outbox.claimNext(c, now);
+        if (claimed.isEmpty()) {
+          c.rollback();
+          return false;
+        }
+        Outbox.Entry e = claimed.get();
+        Channel.Attempt a = attempt(e, now);
+        int n = e.attempts() + 1;
+        String state = a.succeeded() ? "delivered" : a.retryable() ? "pending" : "rejected";
+        Instant next = e.nextAttemptAt();
+        if ("pending".equals(state)) {
+          Duration wait = backoff.backoff(n, random);
+          if (a.retryAfter() != null && a.retryAfter().compareTo(wait) > 0) {
+            wait = a.retryAfter();
+          }
+          next = clock.instant().plus(wait);
+        }
+        outbox.record(c, e.id(), n, a, state, next);
+        c.commit();
+        if (!a.succeeded()) {
+          LOG.warn("delivery of {} to {} failed (attempt {}, {}): {}", e.idempotencyKey(), e.receiver(), n, state, a.error());
+        }
+        return true;
+      } catch (SQLException | RuntimeException ex) {
+        c.rollback();
+        throw ex;
+      }
+    } catch (SQLException ex) {
+      throw new io.slamon.store.StoreException("outbox delivery failed: " + ex.getMessage(), ex);
+    }
+  }
+
+  private Channel.Attempt attempt(Outbox.Entry e, Instant now) {
+    Channel channel = channels.get(e.receiver());
+    if (channel == null) {
+      // Removed from the configuration while entries were queued: keep them, the receiver may come back.
+      return new Channel.Attempt(now, Duration.ZERO, null, "receiver '" + e.receiver() + "' is not configured", true, null);
+    }
+    try {
+      return channel.deliver(e.notification());
+    } catch (RuntimeException ex) {
+      return new Channel.Attempt(now, Duration.between(now, clock.instant()), null, ex.toString(), true, null);
+    }
+  }
+
+  private void raiseFailures() {
+    Instant now = clock.instant();
+    for (Outbox.Entry e : outbox.failingUnalerted(now.minus(failureAlertAfter))) {
+      outbox.markFailureAlerted(e.id());
+      if (FAILURE_ALERT.equals(e.notification().label("alertname"))) {
+        continue; // an alert about a failing alert is not chased by another one
+      }
+      String what = "rejected".equals(e.state()) ? "was refused" : "has been failing since " + e.createdAt();
+      LOG.error("delivery of {} to {} {}: {}", e.idempotencyKey(), e.receiver(), what, e.lastError());
+      raise.accept(new Notification("delivery-failing-" + e.id(), Notification.Kind.ALERT, Notification.Status.FIRING,
+          "Delivery to receiver " + e.receiver() + " " + what,
+          Map.of("alertname", FAILURE_ALERT, "severity", "page", "component", "alerts", "receiver", e.receiver()),
+          Map.of("description", "Notification " + e.idempotencyKey() + " (" + e.notification().title() + ") could not be delivered to "
+              + e.receiver() + " after " + e.attempts() + " attempt(s); last error: " + e.lastError()),
+          now, null, e.notification().incidentId(), null, null, null), e.receiver());
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.slamon.app;
+
+import io.slamon.alerts.AlertPipeline;
+import io.slamon.alerts.AlertSpec;
+import io.slamon.core.config.Contract;
+import io.slamon.core.config.SlamonConfig;
+import io.slamon.core.config.Tenant;
+import io.slamon.incident.RegulatoryClocks;
+import io.slamon.slo.AlertSeverity;
+import io.slamon.slo.BurnRateCondition;
+import io.slamon.slo.BurnRateEvaluation;
+import io.slamon.slo.SloDefinition;
+import io.slamon.slo.SloResult;
+import io.slamon.store.Database;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runtime's side of alerts/: turns an evaluation round's burn-rate, no-data and breach findings
+ * into firing alerts, hands the fired regulatory escalations over, and runs the outbox dispatcher on
+ * its own thread (a slow receiver never delays an evaluation round).
+ */
+final class AlertWiring implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AlertWiring.class);
+
+  private final AlertPipeline pipeline;
+  private final ScheduledExecutorService dispatcher =
+      Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("slamon-alerts").factory());
+
+  AlertWiring(SlamonConfig config, Database db, InstantSource clock) {
+    this.pipeline = new AlertPipeline(config.alerting(), db.dataSource(),
+        tenant -> config.tenant(tenant).map(Tenant::contract).map(Contract::timeZone).orElse(Contract.DEFAULT_TIME_ZONE), clock);
+    if (!config.alerting().receivers().isEmpty()) {
+      dispatcher.scheduleWithFixedDelay(() -> {
+        try {
+          pipeline.dispatcher().runOnce();
+        } catch (RuntimeException e) {
+          // The database briefly away: the outbox keeps everything, the next pass retries.
+          LOG.warn("alert dispatch failed: {}", Main.describe(e));
+        }
+      }, 1, 1, TimeUnit.SECONDS);
+    }
+  }
+
+  AlertPipeline pipeline() {
+    return pipeline;
+  }
+
+  /** The alerts an SLO's evaluation raises: one per burn-rate severity firing, no data, breach. */
+  static List<AlertSpec> alerts(SloDefinition slo, BurnRateEvaluation burn, SloResult result) {
+    List<AlertSpec> out = new ArrayList<>();
+    for (AlertSeverity severity : AlertSeverity.values()) {
+      List<BurnRateEvaluation.ConditionState> firing = burn.conditions().stream()
+          .filter(c -> c.firing() && c.condition().severity() == severity).toList();
+      if (!firing.isEmpty()) {
+        BurnRateEvaluation.ConditionState c = firing.get(0);
+        BurnRateCondition cond = c.condition();
+        out.add(spec(slo, "SloErrorBudgetBurn", severity.name().toLowerCase(Locale.ROOT),
+            slo.name() + " burns its error budget " + String.format(Locale.ROOT, "%.1f", c.longBurnRate()) + "x too fast",
+            String.format(Locale.ROOT, "%s: burn rate %.1fx over %s and %.1fx over %s (threshold %.1fx)", cond.name(),
+                c.longBurnRate(), cond.longWindow(), c.shortBurnRate(), cond.shortWindow(), c.scaledFactor())));
+      }
+    }
+    if (burn.noData()) {
+      out.add(spec(slo, "SloNoData", "ticket", slo.name() + " has no data",
+          "no events for the SLI in the no-data window: the burn-rate alerts are blind"));
+    }
+    if (result.breached()) {
+      out.add(spec(slo, "SloBreached", "page", slo.name() + " is below its objective",
+          "attainment " + Console.percent(result.attainment()) + " < objective " + Console.percent(slo.objective())));
+    }
+    return out;
+  }
+
+  private static AlertSpec spec(SloDefinition slo, String alertname, String severity, String summary, String description) {
+    return new AlertSpec(summary, Map.of("alertname", alertname, "tenant", slo.tenant(), "slo", slo.name(),
+        "severity", severity, "component", "slo"), Map.of("description", description), null, null, null);
+  }
+
+  /** Makes {@code firing} the firing alerts and hands {@code fired} escalations (and any left over) to the outbox. */
+  void round(List<AlertSpec> firing, List<RegulatoryClocks.FiredEscalation> fired) {
+    pipeline.handOffEscalations(fired);
+    pipeline.updateAlerts(firing);
+  }
+
+  @Override
+  public void close() {
+    dispatcher.shutdownNow();
+  }
+}
