@@ -107,6 +107,11 @@ final class IncidentCommand {
       if (v.activity().mergedInto() != null) {
         out.printf("merged into: %s%n", v.activity().mergedInto());
       }
+      var r = v.response();
+      java.time.Instant now = java.time.Instant.now();
+      out.printf("targets:  acknowledge by %s%s, restore by %s%s%s%n", r.deadlines().acknowledgeBy(),
+          r.acknowledgeMissed(now) ? " (MISSED)" : "", r.deadlines().restoreBy(), r.restoreMissed(now) ? " (MISSED)" : "",
+          r.deadlines().businessHours() ? "  [business hours]" : "");
       out.println("timeline:");
       for (AuditEntry e : v.timeline()) {
         out.printf("  #%-5d %s  %-22s %-8s %s -> %s%s%n", e.seq(), e.at(), e.actor(), e.action(),

@@ -73,6 +73,7 @@ class IncidentCommandIT {
     assertThat(run("incident", "show", id)).isZero();
     assertThat(out.toString())
         .contains("state:    closed")
+        .contains("targets:  acknowledge by 2026-11-24T11:00:00Z (MISSED), restore by 2026-11-24T18:00:00Z")
         .contains("opened", "open -> acknowledged", "acknowledged -> resolved  (scaled the deployment)", "resolved -> closed")
         .contains("oncall@example.de", "lead@example.de")
         .contains("timeline hashes: intact");

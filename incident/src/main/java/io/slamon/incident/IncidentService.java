@@ -81,7 +81,31 @@ public final class IncidentService {
             d.isWaiting() ? "" : plan.get().render(d.legalDue()), escalations));
       }
     }
-    return new IncidentView(incident, store.activity(id), timeline, timelineProblem(timeline), views, clocks.notifications(id));
+    return new IncidentView(incident, store.activity(id), timeline, timelineProblem(timeline), response(incident, timeline), views,
+        clocks.notifications(id));
+  }
+
+  /** The response targets and the first moments the timeline shows them reached. */
+  private IncidentView.Response response(IncidentRecord incident, List<AuditEntry> timeline) {
+    var settings = clocks.settingsOf(incident.tenant());
+    var deadlines = io.slamon.incident.hours.ResponseDeadlines.of(settings.targets(), settings.zone(),
+        io.slamon.core.Severity.valueOf(incident.severity()), incident.openedAt());
+    Instant acknowledged = null;
+    Instant restored = null;
+    for (AuditEntry e : timeline) {
+      if (!"state".equals(e.action()) || e.newValue() == null) {
+        continue;
+      }
+      IncidentState to = IncidentState.fromWireName(e.newValue());
+      // Mitigating or resolving without a separate acknowledgement still means someone was on it.
+      if (acknowledged == null && to != IncidentState.OPEN && to != IncidentState.CANCELLED) {
+        acknowledged = e.at();
+      }
+      if (restored == null && to == IncidentState.RESOLVED) {
+        restored = e.at();
+      }
+    }
+    return new IncidentView.Response(deadlines, acknowledged, restored);
   }
 
   /**

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param timeline its audit entries, oldest first
  * @param timelineProblem empty when every timeline entry still hashes to its stored hash; the
  *     whole chain (deleted or reordered entries) is checked by {@code slamon audit verify}
+ * @param response the contractual acknowledge / restore targets and when they were reached
  * @param clocks one per deadline of every regime it is classified under
  * @param notifications recorded notifications, in recording order
  */
@@ -26,6 +27,7 @@ public record IncidentView(
     Activity activity,
     List<AuditEntry> timeline,
     Optional<String> timelineProblem,
+    Response response,
     List<Clock> clocks,
     List<RecordedNotification> notifications) {
 
@@ -48,6 +50,23 @@ public record IncidentView(
   public record Clock(Deadline deadline, DeadlineStatus status, String due, String legalDue, List<Escalation> escalations) {
     public Clock {
       escalations = List.copyOf(escalations);
+    }
+  }
+
+  /**
+   * The contract's response targets for the incident's severity and when the incident was first
+   * acknowledged (or moved past it) and first resolved; {@code null} while not yet.
+   */
+  public record Response(io.slamon.incident.hours.ResponseDeadlines deadlines, java.time.Instant acknowledgedAt,
+      java.time.Instant restoredAt) {
+    /** Acknowledged after the target, or not yet and the target has passed. */
+    public boolean acknowledgeMissed(java.time.Instant now) {
+      return (acknowledgedAt == null ? now : acknowledgedAt).isAfter(deadlines.acknowledgeBy());
+    }
+
+    /** Restored after the target, or not yet and the target has passed. */
+    public boolean restoreMissed(java.time.Instant now) {
+      return (restoredAt == null ? now : restoredAt).isAfter(deadlines.restoreBy());
     }
   }
 

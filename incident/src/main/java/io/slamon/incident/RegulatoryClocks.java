@@ -37,8 +37,20 @@ import java.util.function.Function;
  * downtimes and several processes (a step found overdue after downtime fires once, marked late).
  */
 public final class RegulatoryClocks {
-  /** What a tenant's contract contributes to its clocks. */
-  public record TenantClockSettings(ZoneId zone, Duration avvDeadline) {}
+  /**
+   * What a tenant's contract contributes to its clocks (and to its contractual response targets,
+   * which are no regulatory clock but are computed in the same zone).
+   */
+  public record TenantClockSettings(ZoneId zone, Duration avvDeadline, io.slamon.core.config.IncidentTargets targets) {
+    /** Settings with the default response targets. */
+    public TenantClockSettings(ZoneId zone, Duration avvDeadline) {
+      this(zone, avvDeadline, io.slamon.core.config.IncidentTargets.DEFAULT);
+    }
+
+    public TenantClockSettings {
+      targets = targets == null ? io.slamon.core.config.IncidentTargets.DEFAULT : targets;
+    }
+  }
 
   /** An escalation step handed out for delivery. */
   public record FiredEscalation(String incidentId, String tenant, EscalationStep step, boolean late, Duration lateBy) {}
@@ -183,6 +195,11 @@ public final class RegulatoryClocks {
   private Optional<ClockPlan> plan(IncidentRecord incident) {
     ClockFacts facts = facts(incident);
     return facts.classifications().isEmpty() ? Optional.empty() : Optional.of(planner.plan(facts));
+  }
+
+  /** The contract settings of a tenant ({@code null}: provider scope). */
+  public TenantClockSettings settingsOf(String tenant) {
+    return settings.apply(tenant);
   }
 
   /** Every escalation step of a plan (fired or not), in time order. */

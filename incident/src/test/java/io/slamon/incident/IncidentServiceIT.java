@@ -143,6 +143,16 @@ class IncidentServiceIT {
     assertThat(view.clocks().get(3).due()).as("the final report waits for the notification").isEmpty();
     assertThat(view.timelineProblem()).isEmpty();
     assertThat(view.timeline()).extracting(AuditEntry::action).containsExactly("opened", "classify", "classify", "escalation");
+    // P2 by default: acknowledge within 1 h, restore within 8 h, around the clock
+    assertThat(view.response().deadlines().acknowledgeBy()).isEqualTo(i.openedAt().plus(Duration.ofHours(1)));
+    assertThat(view.response().deadlines().restoreBy()).isEqualTo(i.openedAt().plus(Duration.ofHours(8)));
+    assertThat(view.response().acknowledgedAt()).isNull();
+    assertThat(view.response().acknowledgeMissed(now.get())).isTrue();
+    now.set(now.get().plusSeconds(60));
+    service.resolve(HANSE, i.id(), "oncall", "restarted");
+    var resolved = service.show(HANSE, i.id()).response();
+    assertThat(resolved.acknowledgedAt()).as("resolving without acknowledging still counts").isEqualTo(now.get());
+    assertThat(resolved.restoredAt()).isEqualTo(now.get());
   }
 
   @Test
