@@ -137,7 +137,8 @@ final class ConfigMapping {
     Optional<Tenant> tenant = config == null || tenantId == null ? Optional.empty() : config.tenant(tenantId);
     return tenant
         .map(t -> new RegulatoryClocks.TenantClockSettings(t.contract().timeZone(),
-            t.regulatory().dsgvo() == null ? null : t.regulatory().dsgvo().controllerNotificationDeadline()))
+            t.regulatory().dsgvo() == null ? null : t.regulatory().dsgvo().controllerNotificationDeadline(),
+            t.contract().incidentTargets()))
         .orElse(new RegulatoryClocks.TenantClockSettings(ZoneId.of("Europe/Berlin"), null));
   }
 

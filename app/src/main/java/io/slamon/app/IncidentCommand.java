@@ -1,36 +1,43 @@
 package io.slamon.app;
 
-import io.slamon.core.audit.AuditChain;
+import io.slamon.core.Severity;
 import io.slamon.core.audit.AuditEntry;
-import io.slamon.incident.IncidentLifecycle;
+import io.slamon.incident.IncidentFilter;
+import io.slamon.incident.IncidentService;
 import io.slamon.incident.IncidentState;
-import io.slamon.store.Database;
-import io.slamon.store.DatabaseSettings;
+import io.slamon.incident.IncidentView;
+import io.slamon.incident.ManualIncident;
+import io.slamon.incident.Scope;
 import io.slamon.store.IncidentRecord;
 import java.io.PrintWriter;
-import java.time.InstantSource;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/** {@code slamon incident …}: list, show and work incidents from the command line. */
+/**
+ * {@code slamon incident …}: list, show and work incidents from the command line. Every verb goes
+ * through {@link IncidentService} in the provider scope, the same logic the HTTP API uses.
+ */
 @Command(
     name = "incident",
     mixinStandardHelpOptions = true,
-    description = "List, show and work incidents. Every state change is written to the audit log with who and why.",
+    description = "List, show and work incidents. Every change is written to the audit log with who and why.",
     subcommands = {
       IncidentCommand.ListIncidents.class,
       IncidentCommand.Show.class,
-      IncidentCommand.Classify.class,
+      IncidentCommand.Open.class,
+      IncidentCommand.Merge.class,
+      IncidentClockCommands.Classify.class,
+      IncidentClockCommands.Notify.class,
+      IncidentClockCommands.AwarenessCommand.class,
     })
 final class IncidentCommand {
+
+  /** The CLI is the provider's operator tool: it sees every tenant. */
+  static final Scope SCOPE = Scope.provider();
 
   /** A state-changing verb: the subcommand name, the state it leads to, its help line. */
   private record Verb(String name, IncidentState target, String description) {}
@@ -55,17 +62,12 @@ final class IncidentCommand {
     }
   }
 
-  /** Opens the database the options name, or returns null after printing why not. */
-  private static Database open(DatabaseOptions options, CommandSpec spec) {
-    DatabaseSettings settings = options.settings(spec.commandLine().getErr());
-    return settings == null ? null : Database.open(settings, msg -> {});
+  static String owner(String tenant) {
+    return tenant == null ? "(provider)" : tenant;
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Incidents, newest first.")
-  static final class ListIncidents implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin DatabaseOptions database;
-
+  static final class ListIncidents extends IncidentVerb {
     @Option(names = "--tenant", paramLabel = "TENANT", description = "only this tenant's incidents")
     String tenant;
 
@@ -73,140 +75,130 @@ final class IncidentCommand {
     boolean live;
 
     @Override
-    public Integer call() {
-      try (Database db = open(database, spec)) {
-        if (db == null) {
-          return 2;
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        List<IncidentRecord> incidents = db.incidentStore().list(tenant).stream()
-            .filter(i -> !live || IncidentState.fromWireName(i.state()).live())
-            .toList();
-        out.printf("%-16s %-3s %-13s %-16s %-20s %s%n", "ID", "SEV", "STATE", "TENANT", "OPENED", "TITLE");
-        for (IncidentRecord i : incidents) {
-          out.printf("%-16s %-3s %-13s %-16s %-20s %s%n", i.id(), i.severity(), i.state(),
-              i.tenant() == null ? "(provider)" : i.tenant(), i.openedAt().toString().substring(0, 19) + "Z", i.title());
-        }
-        out.printf("%d incident%s%n", incidents.size(), incidents.size() == 1 ? "" : "s");
-        return 0;
+    int run(IncidentService service, PrintWriter out) {
+      List<IncidentRecord> incidents = service.list(SCOPE, new IncidentFilter(tenant, live, null));
+      out.printf("%-16s %-3s %-13s %-16s %-20s %s%n", "ID", "SEV", "STATE", "TENANT", "OPENED", "TITLE");
+      for (IncidentRecord i : incidents) {
+        out.printf("%-16s %-3s %-13s %-16s %-20s %s%n", i.id(), i.severity(), i.state(), owner(i.tenant()),
+            i.openedAt().toString().substring(0, 19) + "Z", i.title());
       }
+      out.printf("%d incident%s%n", incidents.size(), incidents.size() == 1 ? "" : "s");
+      return 0;
     }
   }
 
-  @Command(name = "show", mixinStandardHelpOptions = true, description = "One incident with its audited timeline.")
-  static final class Show implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin DatabaseOptions database;
-
+  @Command(name = "show", mixinStandardHelpOptions = true,
+      description = "One incident: details, audited timeline, regulatory clocks (strict and legal deadlines, status,"
+          + " escalations) and recorded notifications.")
+  static final class Show extends IncidentVerb {
     @Parameters(paramLabel = "ID", description = "e.g. INC-2026-000001")
     String id;
 
     @Override
-    public Integer call() {
-      try (Database db = open(database, spec)) {
-        if (db == null) {
-          return 2;
-        }
-        PrintWriter out = spec.commandLine().getOut();
-        var incident = db.incidentStore().find(id);
-        if (incident.isEmpty()) {
-          spec.commandLine().getErr().println("no incident " + id);
-          return 1;
-        }
-        IncidentRecord i = incident.get();
-        out.printf("%s  %s  %s%n", i.id(), i.severity(), i.title());
-        out.printf("tenant:   %s%nstate:    %s%nopened:   %s%nupdated:  %s%nfingerprint: %s%n",
-            i.tenant() == null ? "(provider)" : i.tenant(), i.state(), i.openedAt(), i.updatedAt(), i.fingerprint());
-        out.println("timeline:");
-        for (AuditEntry e : db.auditLog().forSubject(id)) {
-          out.printf("  #%-5d %s  %-22s %-8s %s -> %s%s%n", e.seq(), e.at(), e.actor(), e.action(),
-              e.oldValue() == null ? "" : e.oldValue(), e.newValue() == null ? "" : e.newValue(),
-              e.reason() == null ? "" : "  (" + e.reason() + ")");
-        }
-        var clocks = ConfigMapping.regulatoryClocks(config(database, spec), db, InstantSource.system()).plan(id);
-        if (clocks.isPresent()) {
-          out.println("regulatory clocks:");
-          for (var status : clocks.get().statuses(java.time.Instant.now())) {
-            var d = status.deadline();
-            out.printf("  %-34s due %s (legal reading %s)  %s%n", d.kind().label(), clocks.get().render(d.due()),
-                clocks.get().render(d.legalDue()), status.message());
-          }
-        }
-        var broken = AuditChain.verify(db.auditLog().all());
-        out.println("audit chain: " + broken.map(b -> "BROKEN at #" + b.seq() + " — run slamon audit verify").orElse("intact"));
-        return 0;
+    int run(IncidentService service, PrintWriter out) {
+      IncidentView v = service.show(SCOPE, id);
+      IncidentRecord i = v.incident();
+      out.printf("%s  %s  %s%n", i.id(), i.severity(), i.title());
+      out.printf("tenant:   %s%nstate:    %s%nopened:   %s%nupdated:  %s%nfingerprint: %s%n",
+          owner(i.tenant()), i.state(), i.openedAt(), i.updatedAt(), i.fingerprint());
+      if (v.activity().repeats() > 0) {
+        out.printf("repeats:  %d (last seen %s)%n", v.activity().repeats(), v.activity().lastSeenAt());
       }
+      if (v.activity().mergedInto() != null) {
+        out.printf("merged into: %s%n", v.activity().mergedInto());
+      }
+      var r = v.response();
+      java.time.Instant now = java.time.Instant.now();
+      out.printf("targets:  acknowledge by %s%s, restore by %s%s%s%n", r.deadlines().acknowledgeBy(),
+          r.acknowledgeMissed(now) ? " (MISSED)" : "", r.deadlines().restoreBy(), r.restoreMissed(now) ? " (MISSED)" : "",
+          r.deadlines().businessHours() ? "  [business hours]" : "");
+      out.println("timeline:");
+      for (AuditEntry e : v.timeline()) {
+        out.printf("  #%-5d %s  %-22s %-8s %s -> %s%s%n", e.seq(), e.at(), e.actor(), e.action(),
+            e.oldValue() == null ? "" : e.oldValue(), e.newValue() == null ? "" : e.newValue(),
+            e.reason() == null ? "" : "  (" + e.reason() + ")");
+      }
+      if (!v.clocks().isEmpty()) {
+        out.println("regulatory clocks (strict deadline; " + IncidentView.LEGAL_READING_NOTE + "):");
+        for (IncidentView.Clock c : v.clocks()) {
+          if (c.deadline().isWaiting()) {
+            out.printf("  %-34s %s%n", c.deadline().kind().label(), c.status().message());
+            continue;
+          }
+          out.printf("  %-34s due %s (legal reading %s)  %s%n", c.deadline().kind().label(), c.due(), c.legalDue(),
+              c.status().message());
+          out.printf("  %-34s escalations %s%n", "", c.escalations().stream()
+              .map(e -> e.step().percent() + "%" + (e.fired() ? " fired" : "")).collect(Collectors.joining(", ")));
+        }
+        v.overdue().forEach(c -> out.println("  !! " + c.status().message()));
+      }
+      if (!v.notifications().isEmpty()) {
+        out.println("notifications:");
+        IncidentClockCommands.print(v.notifications(), out);
+      }
+      out.println("timeline hashes: " + v.timelineProblem().map(p -> "BROKEN, " + p + " — run slamon audit verify")
+          .orElse("intact (whole chain: slamon audit verify)"));
+      return 0;
     }
   }
 
-  /** The configuration named by --config, or null (clocks then use Europe/Berlin and no AVV deadline). */
-  private static io.slamon.core.config.SlamonConfig config(DatabaseOptions options, CommandSpec spec) {
-    return options.configDir == null ? null : ConfigCommand.loadOrReport(options.configDir, spec.commandLine().getErr());
-  }
+  @Command(name = "open", mixinStandardHelpOptions = true,
+      description = "Open an incident by hand (something no signal caught). Never merged with signal incidents; use merge.")
+  static final class Open extends IncidentVerb {
+    @Option(names = "--tenant", paramLabel = "TENANT", description = "affected tenant (omit for a provider incident)")
+    String tenant;
 
-  @Command(name = "classify", mixinStandardHelpOptions = true,
-      description = {
-        "Classify an incident under a regulatory regime, which starts its clock at the time of awareness"
-            + " (which may lie before the incident was opened, and may already be overdue).",
-        "Regimes: dsgvo-processor (needs the tenant's AVV deadline, from --config), dsgvo-controller, nis2, dora, ai-act.",
-      })
-  static final class Classify implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin DatabaseOptions database;
+    @Option(names = "--title", required = true, paramLabel = "TEXT", description = "what happened, one line")
+    String title;
 
-    @Parameters(paramLabel = "ID", description = "e.g. INC-2026-000001")
-    String id;
+    @Option(names = "--severity", required = true, paramLabel = "P1..P4")
+    Severity severity;
 
-    @Option(names = "--regime", required = true, paramLabel = "REGIME")
-    String regime;
+    @Option(names = "--component", paramLabel = "NAME", description = "affected component (default: manual)")
+    String component;
 
-    @Option(names = "--aware-at", paramLabel = "INSTANT", description = "when the provider became aware, ISO-8601 (default: now)")
-    java.time.Instant awareAt;
+    @Option(names = "--detail", paramLabel = "TEXT", description = "why it is opened; the first timeline entry")
+    String detail;
 
-    @Option(names = "--source", required = true, paramLabel = "TEXT", description = "how the provider became aware (ticket, alert, call)")
-    String source;
-
-    @Option(names = "--as", paramLabel = "WHO", defaultValue = "${sys:user.name}", description = "who classifies (default: ${DEFAULT-VALUE})")
+    @Option(names = "--as", paramLabel = "WHO", defaultValue = "${sys:user.name}", description = "who opens it (default: ${DEFAULT-VALUE})")
     String actor;
 
     @Override
-    public Integer call() {
-      io.slamon.incident.clock.Regime r;
-      try {
-        r = io.slamon.incident.clock.Regime.valueOf(regime.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
-      } catch (IllegalArgumentException e) {
-        spec.commandLine().getErr().println("slamon: unknown regime '" + regime + "'; valid: dsgvo-processor, dsgvo-controller, nis2, dora, ai-act");
-        return 2;
-      }
-      try (Database db = open(database, spec)) {
-        if (db == null) {
-          return 2;
-        }
-        var clocks = ConfigMapping.regulatoryClocks(config(database, spec), db, InstantSource.system());
-        java.time.Instant aware = awareAt != null ? awareAt : java.time.Instant.now();
-        try {
-          var plan = clocks.classify(id, r, new io.slamon.incident.clock.Awareness(aware, source, actor), actor);
-          PrintWriter out = spec.commandLine().getOut();
-          out.printf("%s classified under %s, aware since %s%n", id, r, plan.render(aware));
-          for (var status : plan.statuses(java.time.Instant.now())) {
-            out.printf("  %-34s due %s  %s%n", status.deadline().kind().label(), plan.render(status.deadline().due()), status.message());
-          }
-          plan.overdueAt(java.time.Instant.now()).forEach(o -> out.println("  !! " + o.message()));
-          return 0;
-        } catch (NoSuchElementException | IllegalArgumentException | IllegalStateException | io.slamon.store.StoreException e) {
-          spec.commandLine().getErr().println("slamon: " + e.getMessage());
-          return 1;
-        }
-      }
+    int run(IncidentService service, PrintWriter out) {
+      IncidentRecord r = service.open(SCOPE, new ManualIncident(tenant, title, severity, component, detail), actor);
+      out.printf("opened %s  %s  %s (%s)%n", r.id(), r.severity(), r.title(), owner(r.tenant()));
+      return 0;
+    }
+  }
+
+  @Command(name = "merge", mixinStandardHelpOptions = true,
+      description = "Merge duplicate incident B into A: A keeps the earliest opening and awareness times and takes over"
+          + " B's classifications and notifications; B is cancelled with a reference to A. Audited on both.")
+  static final class Merge extends IncidentVerb {
+    @Parameters(index = "0", paramLabel = "A", description = "the incident that remains")
+    String survivor;
+
+    @Parameters(index = "1", paramLabel = "B", description = "the duplicate, cancelled afterwards")
+    String absorbed;
+
+    @Option(names = "--reason", paramLabel = "TEXT", description = "why they are one incident; written to the audit log")
+    String reason;
+
+    @Option(names = "--as", paramLabel = "WHO", defaultValue = "${sys:user.name}", description = "who merges (default: ${DEFAULT-VALUE})")
+    String actor;
+
+    @Override
+    int run(IncidentService service, PrintWriter out) {
+      IncidentRecord r = service.merge(SCOPE, survivor, absorbed, actor, reason);
+      out.printf("merged %s into %s (opened %s); %s is cancelled%n", absorbed, r.id(), r.openedAt(), absorbed);
+      return 0;
     }
   }
 
   /** A state-changing subcommand ({@code ack}, {@code resolve}, …), registered by {@link #addTransitions}. */
   @Command(mixinStandardHelpOptions = true)
-  static final class Transition implements Callable<Integer> {
+  static final class Transition extends IncidentVerb {
     private final IncidentState target;
-    @Spec CommandSpec spec;
-    @Mixin DatabaseOptions database;
 
     @Parameters(paramLabel = "ID", description = "e.g. INC-2026-000001")
     String id;
@@ -223,21 +215,10 @@ final class IncidentCommand {
     }
 
     @Override
-    public Integer call() {
-      try (Database db = open(database, spec)) {
-        if (db == null) {
-          return 2;
-        }
-        var lifecycle = new IncidentLifecycle(db.incidentStore(), db.auditLog(), InstantSource.system());
-        try {
-          IncidentRecord r = lifecycle.transition(id, target, actor, reason);
-          spec.commandLine().getOut().printf("%s is now %s%n", r.id(), r.state());
-          return 0;
-        } catch (NoSuchElementException | IllegalStateException | IllegalArgumentException e) {
-          spec.commandLine().getErr().println("slamon: " + e.getMessage());
-          return 1;
-        }
-      }
+    int run(IncidentService service, PrintWriter out) {
+      IncidentRecord r = service.transition(SCOPE, id, target, actor, reason);
+      out.printf("%s is now %s%n", r.id(), r.state());
+      return 0;
     }
   }
 }

@@ -73,9 +73,10 @@ class IncidentCommandIT {
     assertThat(run("incident", "show", id)).isZero();
     assertThat(out.toString())
         .contains("state:    closed")
+        .contains("targets:  acknowledge by 2026-11-24T11:00:00Z (MISSED), restore by 2026-11-24T18:00:00Z")
         .contains("opened", "open -> acknowledged", "acknowledged -> resolved  (scaled the deployment)", "resolved -> closed")
         .contains("oncall@example.de", "lead@example.de")
-        .contains("audit chain: intact");
+        .contains("timeline hashes: intact");
     assertThat(run("incident", "list", "--live")).isZero();
     assertThat(out.toString()).contains("0 incidents");
   }
@@ -95,8 +96,67 @@ class IncidentCommandIT {
     assertThat(err.toString()).contains("unknown regime 'gdpr'");
 
     assertThat(run("incident", "show", id, "--config", "../examples/config")).isZero();
-    assertThat(out.toString()).contains("regulatory clocks:").contains("due Mon 26 Oct 2026 09:00 CET")
+    assertThat(out.toString()).contains("regulatory clocks (strict deadline; legal reading").contains("due Mon 26 Oct 2026 09:00 CET")
         .contains("classify").contains("DSGVO_CONTROLLER  (aware at 2026-10-23T08:00:00Z from customer ticket #4711");
+  }
+
+  @Test
+  void aDpoRecordsNotificationsAndCorrectsAwarenessFromTheCommandLine() {
+    assertThat(run("incident", "classify", id, "--regime", "dsgvo-controller", "--aware-at", "2026-10-23T08:00:00Z",
+        "--source", "customer ticket #4711", "--as", "dpo@example.de")).as(err.toString()).isZero();
+
+    // two hours after the strict deadline and without reasons: refused, nothing stored
+    String[] late = {"incident", "notify", id, "--deadline", "dsgvo_controller/authority-notification",
+        "--sent-at", "2026-10-26T10:00:00Z", "--to", "LfD Niedersachsen", "--nature", "prompt logs of ~200 users",
+        "--contact", "dpo@example.de", "--as", "dpo@example.de"};
+    assertThat(run(late)).isEqualTo(1);
+    assertThat(err.toString()).contains("2h late").contains("record the reasons for the delay");
+    List<String> withReason = new ArrayList<>(List.of(late));
+    withReason.addAll(List.of("--reason", "forensics took the weekend"));
+    assertThat(run(withReason.toArray(String[]::new))).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("phase 1, late by PT2H")
+        .contains("Art. 33(3) content still missing (give it in a later phase): (c) likely consequences, (d) measures");
+    assertThat(run("incident", "notify", id, "--deadline", "nis2/early-warning", "--to", "BSI")).isEqualTo(1);
+    assertThat(err.toString()).contains("no NIS2 early warning deadline");
+    assertThat(run("incident", "notify", id, "--deadline", "gdpr", "--to", "x")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown deadline 'gdpr'; valid: dsgvo_processor/controller-notice");
+    assertThat(run("incident", "notify", id, "--deadline", "dsgvo_controller/authority-notification")).isEqualTo(2);
+    assertThat(err.toString()).contains("say to whom it was sent (--to)");
+
+    // awareness was earlier than thought: deadlines move, the correction is audited, overdue is loud
+    assertThat(run("incident", "awareness", id, "--at", "2026-10-22T08:00:00Z", "--source", "SOC ticket 4700",
+        "--reason", "found the earlier ticket", "--as", "dpo@example.de")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("notify the supervisory authority")
+        .contains("Mon 26 Oct 2026 09:00 CET -> Sun 25 Oct 2026 09:00 CET").contains("sent 1d2h late");
+    assertThat(run("incident", "awareness", id, "--at", "2026-10-22T08:00:00Z", "--source", "x", "--regime", "nis2")).isEqualTo(1);
+    assertThat(err.toString()).contains("not classified under it");
+
+    assertThat(run("incident", "show", id)).isZero();
+    assertThat(out.toString())
+        .contains("due Sun 25 Oct 2026 09:00 CET (legal reading Sun 25 Oct 2026 10:00 CET)")
+        .contains("Regulation (EEC, Euratom) No 1182/71 Art. 3(1)")
+        .contains("escalations 50%, 75%, 90%, 100%")
+        .contains("notifications:").contains("to LfD Niedersachsen").contains("(forensics took the weekend)")
+        .contains("Art. 33(3): (a) prompt logs of ~200 users | (b) dpo@example.de | (c) - | (d) -")
+        .contains("awareness DSGVO_CONTROLLER aware at 2026-10-23T08:00:00Z from customer ticket #4711 -> "
+            + "DSGVO_CONTROLLER aware at 2026-10-22T08:00:00Z from SOC ticket 4700  (found the earlier ticket)");
+  }
+
+  @Test
+  void incidentsAreOpenedByHandAndDuplicatesMerged() {
+    assertThat(run("incident", "open", "--tenant", "hanse-bank", "--title", "customer reports wrong answers",
+        "--severity", "P3", "--detail", "ticket #4800", "--as", "oncall@example.de")).as(err.toString()).isZero();
+    String manual = out.toString().split(" ")[1];
+    assertThat(out.toString()).startsWith("opened INC-").contains("P3  customer reports wrong answers (hanse-bank)");
+    assertThat(run("incident", "open", "--title", "x", "--severity", "P9")).isEqualTo(2);
+    assertThat(err.toString()).contains("P9");
+
+    assertThat(run("incident", "merge", id, manual, "--reason", "same breach", "--as", "oncall@example.de")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("merged " + manual + " into " + id);
+    assertThat(run("incident", "show", manual)).isZero();
+    assertThat(out.toString()).contains("state:    cancelled").contains("merged into: " + id);
+    assertThat(run("incident", "merge", id, manual)).isEqualTo(1);
+    assertThat(err.toString()).contains("cannot merge " + manual + ": it is cancelled");
   }
 
   @Test

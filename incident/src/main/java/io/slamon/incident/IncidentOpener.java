@@ -29,6 +29,7 @@ public final class IncidentOpener {
     // between two openers is still settled by the store's unique index.
     var live = store.findLive(signal.tenant(), signal.fingerprint());
     if (live.isPresent()) {
+      store.recordRepeat(live.get().id(), signal.observedAt());
       return new Outcome(live.get(), false);
     }
     var now = clock.instant();
@@ -45,8 +46,11 @@ public final class IncidentOpener {
     IncidentRecord stored = store.openOrGet(candidate);
     boolean opened = stored.id().equals(id);
     if (opened) {
-      // The first entry of the incident's timeline; repeats of the signal join silently.
+      // The first entry of the incident's timeline; repeats of the signal are counted on the
+      // incident (IncidentStore.recordRepeat), not audited one by one.
       audit.append(now, "slamon", id, "opened", null, stored.severity() + " " + stored.state(), signal.detail());
+    } else {
+      store.recordRepeat(stored.id(), signal.observedAt());
     }
     return new Outcome(stored, opened);
   }

@@ -1,6 +1,7 @@
 package io.slamon.incident;
 
 import io.slamon.incident.clock.Awareness;
+import io.slamon.incident.clock.BreachContent;
 import io.slamon.incident.clock.Classification;
 import io.slamon.incident.clock.ClockFacts;
 import io.slamon.incident.clock.ClockPlan;
@@ -8,10 +9,15 @@ import io.slamon.incident.clock.ClockPlanner;
 import io.slamon.incident.clock.DueEscalation;
 import io.slamon.incident.clock.EscalationStep;
 import io.slamon.incident.clock.Escalations;
+import io.slamon.incident.clock.DeadlineStatus;
+import io.slamon.incident.clock.NotificationRecord;
+import io.slamon.incident.clock.NotificationRequest;
+import io.slamon.incident.clock.Notifications;
 import io.slamon.incident.clock.Regime;
 import io.slamon.store.AuditLog;
 import io.slamon.store.ClockStore;
 import io.slamon.store.ClockStore.ClassificationRow;
+import io.slamon.store.ClockStore.NotificationRow;
 import io.slamon.store.IncidentRecord;
 import io.slamon.store.IncidentStore;
 import java.time.Duration;
@@ -31,8 +37,20 @@ import java.util.function.Function;
  * downtimes and several processes (a step found overdue after downtime fires once, marked late).
  */
 public final class RegulatoryClocks {
-  /** What a tenant's contract contributes to its clocks. */
-  public record TenantClockSettings(ZoneId zone, Duration avvDeadline) {}
+  /**
+   * What a tenant's contract contributes to its clocks (and to its contractual response targets,
+   * which are no regulatory clock but are computed in the same zone).
+   */
+  public record TenantClockSettings(ZoneId zone, Duration avvDeadline, io.slamon.core.config.IncidentTargets targets) {
+    /** Settings with the default response targets. */
+    public TenantClockSettings(ZoneId zone, Duration avvDeadline) {
+      this(zone, avvDeadline, io.slamon.core.config.IncidentTargets.DEFAULT);
+    }
+
+    public TenantClockSettings {
+      targets = targets == null ? io.slamon.core.config.IncidentTargets.DEFAULT : targets;
+    }
+  }
 
   /** An escalation step handed out for delivery. */
   public record FiredEscalation(String incidentId, String tenant, EscalationStep step, boolean late, Duration lateBy) {}
@@ -75,6 +93,100 @@ public final class RegulatoryClocks {
     return plan;
   }
 
+  /** A notification as recorded: the judged record, to whom it went and when it was entered. */
+  public record RecordedNotification(NotificationRecord record, String recipient, Instant recordedAt) {}
+
+  /** The outcome of {@link #notify}: the judged record and the plan with it. */
+  public record NotifyResult(NotificationRecord record, ClockPlan plan) {}
+
+  /**
+   * Records a notification (or, GDPR Art. 33(5), a documented decision not to notify) against a
+   * deadline of the incident. It is judged against the current plan first; a late first notification
+   * without reasons, a deadline the incident does not have or one that still waits are refused with
+   * the reason and nothing is stored.
+   *
+   * @param recipient to whom it went (the controller, the authority, the BSI portal, …)
+   */
+  public NotifyResult notify(String incidentId, NotificationRequest request, String recipient, String actor) {
+    IncidentRecord incident = incidents.find(incidentId).orElseThrow(() -> new NoSuchElementException("no incident " + incidentId));
+    ClockFacts facts = facts(incident);
+    if (facts.classifications().isEmpty()) {
+      throw new IllegalArgumentException(incidentId + " is not classified under any regime; classify it first");
+    }
+    NotificationRecord record = Notifications.record(planner.plan(facts), request);
+    Instant now = clock.instant();
+    BreachContent c = request.content();
+    clocks.addNotification(new NotificationRow(incidentId, request.deadline().name(), request.sentAt(), request.outcome().name(),
+        recipient, request.recordedBy(), now, request.reason(), c == null ? null : c.nature(), c == null ? null : c.contact(),
+        c == null ? null : c.likelyConsequences(), c == null ? null : c.measures(), request.dataSubjectsInformed(),
+        record.phase(), record.timeliness().name(), record.lateBy().toSeconds()));
+    audit.append(now, actor, incidentId, "notify", null,
+        request.deadline().key() + " phase " + record.phase() + " " + record.timeliness().name().toLowerCase(java.util.Locale.ROOT),
+        "sent " + request.sentAt() + (recipient == null ? "" : " to " + recipient)
+            + (request.reason() == null ? "" : "; reasons: " + request.reason())
+            + (c == null ? "" : c.isComplete() ? "; Art. 33(3) content complete" : "; Art. 33(3) still missing " + c.missingItems())
+            + (request.dataSubjectsInformed() ? "; data subjects informed (Art. 34)" : ""));
+    return new NotifyResult(record, planner.plan(facts.withNotification(record)));
+  }
+
+  /** The notifications recorded on an incident, in recording order. */
+  public List<RecordedNotification> notifications(String incidentId) {
+    return clocks.notifications(incidentId).stream()
+        .map(n -> new RecordedNotification(record(n), n.recipient(), n.recordedAt()))
+        .toList();
+  }
+
+  /**
+   * The outcome of an awareness correction: what moved, the deadlines now overdue (say so loudly)
+   * and warnings about notifications that were on time under the old awareness and are not under
+   * the new one.
+   */
+  public record AwarenessResult(List<ClockPlanner.Correction> corrections, ClockPlan plan, List<DeadlineStatus> overdue,
+      List<String> warnings) {}
+
+  /**
+   * Corrects the awareness of the given regimes (all the incident is classified under when empty).
+   * Every deadline recomputes; each correction is a timeline entry with old → new and why. Refused
+   * before anything is stored when the new awareness is after a classification or in the future.
+   */
+  public AwarenessResult correctAwareness(String incidentId, List<Regime> regimes, Awareness corrected, String actor, String reason) {
+    IncidentRecord incident = incidents.find(incidentId).orElseThrow(() -> new NoSuchElementException("no incident " + incidentId));
+    Instant now = clock.instant();
+    if (corrected.at().isAfter(now)) {
+      throw new IllegalArgumentException("awareness at " + corrected.at() + " is in the future; give the time it actually arose");
+    }
+    ClockFacts facts = facts(incident);
+    List<Regime> targets = regimes.isEmpty()
+        ? facts.classifications().stream().map(Classification::regime).toList() : regimes;
+    if (targets.isEmpty()) {
+      throw new IllegalArgumentException(incidentId + " is not classified under any regime; use classify, which records awareness");
+    }
+    List<ClockPlanner.Correction> corrections = new ArrayList<>();
+    for (Regime r : targets) {
+      ClockPlanner.Correction c = planner.correctAwareness(facts, r, corrected);
+      corrections.add(c);
+      facts = c.facts();
+    }
+    ClockFacts before = facts(incident);
+    for (Regime r : targets) {
+      Awareness old = before.classification(r).orElseThrow().awareness();
+      clocks.correctAwareness(incidentId, r.name(), corrected.at(), corrected.source(), corrected.recordedBy());
+      audit.append(now, actor, incidentId, "awareness", r.name() + " aware at " + old.at() + " from " + old.source(),
+          r.name() + " aware at " + corrected.at() + " from " + corrected.source(), reason);
+    }
+    ClockPlan plan = planner.plan(facts);
+    List<String> warnings = new ArrayList<>();
+    for (NotificationRecord n : facts.notifications()) {
+      var d = plan.deadline(n.deadline());
+      if (n.timeliness() == NotificationRecord.Timeliness.ON_TIME && d.isPresent() && !d.get().isWaiting()
+          && n.sentAt().isAfter(d.get().due())) {
+        warnings.add("the " + n.deadline().label() + " sent " + plan.render(n.sentAt()) + " was on time, but under the corrected"
+            + " awareness it was due " + plan.render(d.get().due()) + ": record the reasons for the delay with a follow-up");
+      }
+    }
+    return new AwarenessResult(List.copyOf(corrections), plan, plan.overdueAt(now), List.copyOf(warnings));
+  }
+
   /** The current plan of an incident's clocks, if it is classified under any regime. */
   public Optional<ClockPlan> plan(String incidentId) {
     return incidents.find(incidentId).flatMap(this::plan);
@@ -83,6 +195,21 @@ public final class RegulatoryClocks {
   private Optional<ClockPlan> plan(IncidentRecord incident) {
     ClockFacts facts = facts(incident);
     return facts.classifications().isEmpty() ? Optional.empty() : Optional.of(planner.plan(facts));
+  }
+
+  /** The contract settings of a tenant ({@code null}: provider scope). */
+  public TenantClockSettings settingsOf(String tenant) {
+    return settings.apply(tenant);
+  }
+
+  /** Every escalation step of a plan (fired or not), in time order. */
+  public List<EscalationStep> escalationSteps(ClockPlan plan) {
+    return escalations.steps(plan);
+  }
+
+  /** Ids of the escalation steps already fired for an incident. */
+  public java.util.Set<String> firedSteps(String incidentId) {
+    return clocks.firedSteps(incidentId);
   }
 
   /** Marks every due and not yet fired escalation step as fired and returns them, oldest incident first. */
@@ -117,6 +244,18 @@ public final class RegulatoryClocks {
       facts = facts.classify(new Classification(Regime.valueOf(row.regime()),
           new Awareness(row.awareAt(), row.awareSource(), row.recordedBy()), row.classifiedAt()));
     }
+    for (NotificationRow n : clocks.notifications(incident.id())) {
+      facts = facts.withNotification(record(n));
+    }
     return facts;
+  }
+
+  private static NotificationRecord record(NotificationRow n) {
+    BreachContent content = n.nature() == null && n.contact() == null && n.consequences() == null && n.measures() == null
+        ? null : new BreachContent(n.nature(), n.contact(), n.consequences(), n.measures());
+    var request = new NotificationRequest(io.slamon.incident.clock.DeadlineKind.valueOf(n.deadline()), n.sentAt(),
+        NotificationRequest.Outcome.valueOf(n.outcome()), n.recordedBy(), n.reason(), content, n.dataSubjectsInformed());
+    return new NotificationRecord(request, n.phase(), NotificationRecord.Timeliness.valueOf(n.timeliness()),
+        Duration.ofSeconds(n.lateBySeconds()));
   }
 }

@@ -68,6 +68,10 @@ class IncidentOpenerIT {
     long firstNo = Long.parseLong(first.incident().id().substring("INC-2026-".length()));
     assertThat(other.incident().id()).isEqualTo("INC-2026-%06d".formatted(firstNo + 1));
     assertThat(db.incidentStore().list("hanse-bank")).hasSize(2);
+    // the repeat is counted on the open incident, not lost
+    assertThat(db.incidentStore().activity(first.incident().id()).repeats()).isEqualTo(1);
+    assertThat(db.incidentStore().activity(first.incident().id()).lastSeenAt()).isEqualTo(T);
+    assertThat(db.incidentStore().activity(other.incident().id()).repeats()).isZero();
     assertThat(db.incidentStore().list("acme-logistik")).isEmpty();
     assertThat(db.auditLog().forSubject(first.incident().id())).singleElement().satisfies(e -> {
       assertThat(e.action()).isEqualTo("opened");

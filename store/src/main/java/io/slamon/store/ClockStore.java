@@ -21,4 +21,26 @@ public interface ClockStore {
 
   /** Records a step as fired; false when it was already (another process or an earlier run fired it). */
   boolean markFired(String incidentId, String stepId, Instant firedAt, boolean late);
+
+  /**
+   * Replaces the awareness of an incident's classification (a correction; the old value belongs on
+   * the audit timeline). Throws {@link StoreException} when the incident is not classified under it.
+   */
+  void correctAwareness(String incidentId, String regime, Instant awareAt, String awareSource, String recordedBy);
+
+  /**
+   * A notification recorded against a deadline, with the judgement made when it was recorded.
+   *
+   * @param deadline the {@code DeadlineKind} name
+   * @param outcome {@code NOTIFIED} or {@code NOT_NOTIFIED_DOCUMENTED}
+   * @param timeliness {@code ON_TIME}, {@code LATE}, {@code FOLLOW_UP} or {@code NOT_APPLICABLE}
+   */
+  record NotificationRow(String incidentId, String deadline, Instant sentAt, String outcome, String recipient,
+      String recordedBy, Instant recordedAt, String reason, String nature, String contact, String consequences,
+      String measures, boolean dataSubjectsInformed, int phase, String timeliness, long lateBySeconds) {}
+
+  void addNotification(NotificationRow row);
+
+  /** The notifications of an incident in the order they were recorded. */
+  List<NotificationRow> notifications(String incidentId);
 }

@@ -22,6 +22,25 @@ public interface IncidentStore {
   /** Incidents of a tenant ({@code null}: all tenants and provider scope), newest first. */
   List<IncidentRecord> list(String tenant);
 
+  /** How often the incident's signal repeated while it was live, when last, and what absorbed it. */
+  record Activity(long repeats, java.time.Instant lastSeenAt, String mergedInto) {}
+
+  /** The activity of incident {@code id} (zero repeats for an unknown id). */
+  Activity activity(String id);
+
+  /** Counts a repeat of the signal of live incident {@code id}, seen at {@code at}. */
+  void recordRepeat(String id, java.time.Instant at);
+
+  /**
+   * Merges incident {@code absorbed} into {@code survivor} in one transaction: the survivor keeps
+   * the earlier opening time and, per regime, the classification with the earlier awareness;
+   * classifications only the absorbed one had and its notifications move over, its fired escalation
+   * steps are copied (so they do not fire again on the survivor), its repeats are added; the
+   * absorbed incident becomes {@code cancelled} with {@code merged_into} = survivor. Returns the
+   * survivor as stored afterwards. Both must exist; the caller checks states and tenants.
+   */
+  IncidentRecord merge(String survivor, String absorbed, java.time.Instant at);
+
   /** Next id for the year, e.g. {@code INC-2026-000042}; gap-free within a database. */
   String nextId(int year);
 }

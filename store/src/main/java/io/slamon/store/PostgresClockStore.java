@@ -77,6 +77,65 @@ public final class PostgresClockStore implements ClockStore {
     }
   }
 
+  @Override
+  public void correctAwareness(String incidentId, String regime, Instant awareAt, String awareSource, String recordedBy) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("UPDATE incident_classifications SET aware_at = ?, aware_source = ?,"
+            + " recorded_by = ? WHERE incident_id = ? AND regime = ?")) {
+      Timestamps.set(ps, 1, awareAt);
+      ps.setString(2, awareSource);
+      ps.setString(3, recordedBy);
+      ps.setString(4, incidentId);
+      ps.setString(5, regime);
+      if (ps.executeUpdate() != 1) {
+        throw new StoreException(incidentId + " is not classified under " + regime + "; classify it first");
+      }
+    } catch (SQLException e) {
+      throw new StoreException("could not correct the awareness of " + incidentId + " under " + regime + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void addNotification(NotificationRow n) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("INSERT INTO incident_notifications (incident_id, deadline, sent_at,"
+            + " outcome, recipient, recorded_by, recorded_at, reason, content_nature, content_contact, content_consequences,"
+            + " content_measures, data_subjects_informed, phase, timeliness, late_by_seconds)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, n.incidentId());
+      ps.setString(2, n.deadline());
+      Timestamps.set(ps, 3, n.sentAt());
+      ps.setString(4, n.outcome());
+      ps.setString(5, n.recipient());
+      ps.setString(6, n.recordedBy());
+      Timestamps.set(ps, 7, n.recordedAt());
+      ps.setString(8, n.reason());
+      ps.setString(9, n.nature());
+      ps.setString(10, n.contact());
+      ps.setString(11, n.consequences());
+      ps.setString(12, n.measures());
+      ps.setBoolean(13, n.dataSubjectsInformed());
+      ps.setInt(14, n.phase());
+      ps.setString(15, n.timeliness());
+      ps.setLong(16, n.lateBySeconds());
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("could not record the notification of " + n.incidentId() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<NotificationRow> notifications(String incidentId) {
+    return Rows.query(dataSource, "notifications of " + incidentId,
+        "SELECT * FROM incident_notifications WHERE incident_id = ? ORDER BY id", rs -> new NotificationRow(
+            rs.getString("incident_id"), rs.getString("deadline"), Timestamps.get(rs, "sent_at"), rs.getString("outcome"),
+            rs.getString("recipient"), rs.getString("recorded_by"), Timestamps.get(rs, "recorded_at"), rs.getString("reason"),
+            rs.getString("content_nature"), rs.getString("content_contact"), rs.getString("content_consequences"),
+            rs.getString("content_measures"), rs.getBoolean("data_subjects_informed"), rs.getInt("phase"),
+            rs.getString("timeliness"), rs.getLong("late_by_seconds")),
+        incidentId);
+  }
+
   private static ClassificationRow row(ResultSet rs) throws SQLException {
     return new ClassificationRow(rs.getString("incident_id"), rs.getString("regime"), Timestamps.get(rs, "aware_at"),
         rs.getString("aware_source"), rs.getString("recorded_by"), Timestamps.get(rs, "classified_at"));

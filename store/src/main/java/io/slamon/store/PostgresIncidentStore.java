@@ -115,6 +115,108 @@ public final class PostgresIncidentStore implements IncidentStore {
   }
 
   @Override
+  public Activity activity(String id) {
+    return Rows.query(dataSource, "incident activity", "SELECT repeats, last_seen_at, merged_into FROM incidents WHERE id = ?",
+        rs -> new Activity(rs.getLong(1), Timestamps.get(rs, "last_seen_at"), rs.getString(3)), id)
+        .stream().findFirst().orElse(new Activity(0, null, null));
+  }
+
+  @Override
+  public void recordRepeat(String id, java.time.Instant at) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("UPDATE incidents SET repeats = repeats + 1,"
+            + " last_seen_at = greatest(last_seen_at, ?) WHERE id = ?")) {
+      Timestamps.set(ps, 1, at);
+      ps.setString(2, id);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreException("could not count a repeat on incident " + id + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public IncidentRecord merge(String survivor, String absorbed, java.time.Instant at) {
+    if (survivor.equals(absorbed)) {
+      throw new IllegalArgumentException("cannot merge " + survivor + " into itself");
+    }
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        // Lock both rows in id order, so two opposite merges cannot deadlock half-way.
+        List<IncidentRecord> rows = read(c, "SELECT " + COLUMNS + " FROM incidents WHERE id IN (?, ?) ORDER BY id FOR UPDATE",
+            survivor, absorbed);
+        if (rows.size() != 2) {
+          throw new StoreException("cannot merge: " + (rows.stream().noneMatch(r -> r.id().equals(survivor)) ? survivor : absorbed)
+              + " does not exist");
+        }
+        // Per regime the earlier awareness wins; regimes only the absorbed incident had move over.
+        exec(c, "UPDATE incident_classifications s SET aware_at = a.aware_at, aware_source = a.aware_source,"
+            + " recorded_by = a.recorded_by, classified_at = least(s.classified_at, a.classified_at)"
+            + " FROM incident_classifications a WHERE s.incident_id = ? AND a.incident_id = ? AND a.regime = s.regime"
+            + " AND a.aware_at < s.aware_at", survivor, absorbed);
+        exec(c, "UPDATE incident_classifications a SET incident_id = ? WHERE a.incident_id = ? AND NOT EXISTS"
+            + " (SELECT 1 FROM incident_classifications s WHERE s.incident_id = ? AND s.regime = a.regime)",
+            survivor, absorbed, survivor);
+        // What is left are regimes the survivor has too (it took the earlier awareness above): the
+        // absorbed incident must run no clock of its own; its classify entries stay in the audit log.
+        exec(c, "DELETE FROM incident_classifications WHERE incident_id = ?", absorbed);
+        exec(c, "UPDATE incident_notifications SET incident_id = ? WHERE incident_id = ?", survivor, absorbed);
+        // Copied, not moved: the absorbed incident's record stays as it was, and the survivor must
+        // not fire a step again that was already delivered for the absorbed one.
+        exec(c, "INSERT INTO escalations_fired (incident_id, step_id, fired_at, late) SELECT ?, step_id, fired_at, late"
+            + " FROM escalations_fired WHERE incident_id = ? ON CONFLICT DO NOTHING", survivor, absorbed);
+        try (PreparedStatement ps = c.prepareStatement("UPDATE incidents SET state = 'cancelled', merged_into = ?,"
+            + " updated_at = ? WHERE id = ?")) {
+          ps.setString(1, survivor);
+          Timestamps.set(ps, 2, at);
+          ps.setString(3, absorbed);
+          ps.executeUpdate();
+        }
+        List<IncidentRecord> merged;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE incidents s SET opened_at = least(s.opened_at, a.opened_at),"
+            + " repeats = s.repeats + a.repeats, last_seen_at = greatest(s.last_seen_at, a.last_seen_at), updated_at = ?"
+            + " FROM incidents a WHERE s.id = ? AND a.id = ? RETURNING " + prefixed("s"))) {
+          Timestamps.set(ps, 1, at);
+          ps.setString(2, survivor);
+          ps.setString(3, absorbed);
+          merged = Rows.read(ps, PostgresIncidentStore::incident);
+        }
+        c.commit();
+        return merged.getFirst();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new StoreException("could not merge " + absorbed + " into " + survivor + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String prefixed(String alias) {
+    return java.util.Arrays.stream(COLUMNS.split(", ")).map(col -> alias + "." + col).collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  private static List<IncidentRecord> read(Connection c, String sql, String... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      return Rows.read(ps, PostgresIncidentStore::incident);
+    }
+  }
+
+  private static void exec(Connection c, String sql, String... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  @Override
   public String nextId(int year) {
     if (year < 1970 || year > 9999) {
       throw new IllegalArgumentException("incident year must be between 1970 and 9999, got " + year);

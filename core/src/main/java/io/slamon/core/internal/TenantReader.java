@@ -8,6 +8,7 @@ import io.slamon.core.config.CapacityReservation;
 import io.slamon.core.config.Contact;
 import io.slamon.core.config.Contract;
 import io.slamon.core.config.CriticalWindow;
+import io.slamon.core.config.BusinessHours;
 import io.slamon.core.config.IncidentTargets;
 import io.slamon.core.config.MaintenanceWindow;
 import io.slamon.core.config.PatchRule;
@@ -194,16 +195,48 @@ public final class TenantReader {
               g -> {
                 Duration ack = g.duration("acknowledge", dflt.acknowledge(), false);
                 Duration restore = g.duration("restore", dflt.restore(), false);
+                boolean business = g.bool("businessHours", false);
                 if (ack != null && restore != null && restore.compareTo(ack) < 0) {
                   g.error("restore", "must not be shorter than acknowledge");
                 }
-                return g.build(() -> new ResponseTarget(ack, restore));
+                return g.build(() -> new ResponseTarget(ack, restore, business));
               });
       if (t != null) {
         map.put(s, t);
       }
     }
-    return f.build(() -> new IncidentTargets(map));
+    BusinessHours hours = f.object("businessHours", TenantReader::businessHours);
+    if (hours == null && !f.has("businessHours")) {
+      for (Severity s : Severity.values()) {
+        if (map.get(s).businessHours()) {
+          f.error(s.name(), "counts business hours, but incidentTargets.businessHours defines no calendar");
+        }
+      }
+    }
+    return f.build(() -> new IncidentTargets(map, hours));
+  }
+
+  private static BusinessHours businessHours(Fields f) {
+    var days = Days.read(f, "days", true);
+    var start = f.time("start", true);
+    var end = f.time("end", true);
+    if (start != null && end != null && !end.isAfter(start)) {
+      f.error("end", "must be after start " + start);
+    }
+    String region = f.string("holidays");
+    if (region != null && !BusinessHours.REGIONS.contains(region)) {
+      f.error("holidays", "unknown holiday region \"" + region + "\"; use DE (nationwide) or a state: "
+          + BusinessHours.REGIONS.stream().filter(r -> r.length() > 2).sorted().collect(java.util.stream.Collectors.joining(", ")));
+    }
+    List<java.time.LocalDate> closed = new java.util.ArrayList<>();
+    for (String d : f.strings("closedDays")) {
+      try {
+        closed.add(java.time.LocalDate.parse(d.strip()));
+      } catch (java.time.format.DateTimeParseException e) {
+        f.error("closedDays", "\"" + d + "\" is not a date like 2026-12-24");
+      }
+    }
+    return f.build(() -> new BusinessHours(days, start, end, region, closed));
   }
 
   private static ServiceCredit credit(Fields f) {

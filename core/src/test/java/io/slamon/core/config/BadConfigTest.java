@@ -392,6 +392,28 @@ class BadConfigTest {
             "tenants/acme.yaml:9: contract.incidentTargets.P5: unknown field 'P5' (did you mean"
                 + " 'P1'?)"),
         bad(
+            "a target counting business hours without a calendar",
+            tenant(
+                """
+                  incidentTargets:
+                    P3: {acknowledge: 4h, restore: 2d, businessHours: true}
+                """),
+            "tenants/acme.yaml:8: contract.incidentTargets.P3: counts business hours, but"
+                + " incidentTargets.businessHours defines no calendar"),
+        bad(
+            "a business-hours calendar ending before it starts, in an unknown state, with a bad date",
+            tenant(
+                """
+                  incidentTargets:
+                    businessHours: {days: [MON, FRI], start: "18:00", end: "08:00", holidays: DE-XX, closedDays: ["2026-13-01"]}
+                """),
+            "tenants/acme.yaml:8: contract.incidentTargets.businessHours.closedDays: \"2026-13-01\" is not a date like"
+                + " 2026-12-24",
+            "tenants/acme.yaml:8: contract.incidentTargets.businessHours.end: must be after start 18:00",
+            "tenants/acme.yaml:8: contract.incidentTargets.businessHours.holidays: unknown holiday region \"DE-XX\"; use DE"
+                + " (nationwide) or a state: DE-BB, DE-BE, DE-BW, DE-BY, DE-HB, DE-HE, DE-HH, DE-MV, DE-NI, DE-NW, DE-RP,"
+                + " DE-SH, DE-SL, DE-SN, DE-ST, DE-TH"),
+        bad(
             "a tenant id that is not a DNS label and a wrong kind",
             Map.of(
                 "tenants/acme.yaml",

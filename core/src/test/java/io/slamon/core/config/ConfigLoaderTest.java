@@ -108,6 +108,28 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aBusinessHoursCalendarAppliesOnlyToTheTargetsThatSaySo() {
+    ConfigResult ok =
+        ConfigDirs.load(
+            Map.of(
+                "tenants/acme.yaml",
+                ConfigDirs.ACME
+                    + "  incidentTargets:\n"
+                    + "    P3: {acknowledge: 4h, restore: 2d, businessHours: true}\n"
+                    + "    businessHours: {days: [MON, TUE, WED, THU, FRI], start: \"08:00\", end: \"18:00\","
+                    + " holidays: DE-BY, closedDays: [2026-12-24, \"2026-12-31\"]}\n"));
+    assertThat(ok.report()).isEmpty();
+    IncidentTargets targets = ok.config().tenant("acme").orElseThrow().contract().incidentTargets();
+    assertThat(targets.of(io.slamon.core.Severity.P3).businessHours()).isTrue();
+    assertThat(targets.of(io.slamon.core.Severity.P1).businessHours()).isFalse();
+    assertThat(targets.businessHours().holidays()).isEqualTo("DE-BY");
+    assertThat(targets.businessHours().start()).isEqualTo(java.time.LocalTime.of(8, 0));
+    assertThat(targets.businessHours().days()).hasSize(5).doesNotContain(java.time.DayOfWeek.SATURDAY);
+    assertThat(targets.businessHours().extraClosedDays())
+        .containsExactly(java.time.LocalDate.of(2026, 12, 24), java.time.LocalDate.of(2026, 12, 31));
+  }
+
+  @Test
   void aliasesOfMappingsResolveAndAliasesOfScalarsAreReported() {
     ConfigResult ok =
         ConfigDirs.load(

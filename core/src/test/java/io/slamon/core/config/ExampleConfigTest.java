@@ -54,8 +54,10 @@ class ExampleConfigTest {
     Tenant acme = config.tenant("acme-logistik").orElseThrow();
     assertThat(acme.contract().incidentTargets().of(io.slamon.core.Severity.P1).restore())
         .isEqualTo(Duration.ofHours(8));
-    assertThat(acme.contract().incidentTargets().of(io.slamon.core.Severity.P4))
-        .isEqualTo(IncidentTargets.DEFAULT.of(io.slamon.core.Severity.P4));
+    assertThat(acme.contract().incidentTargets().of(io.slamon.core.Severity.P3))
+        .isEqualTo(IncidentTargets.DEFAULT.of(io.slamon.core.Severity.P3));
+    assertThat(acme.contract().incidentTargets().of(io.slamon.core.Severity.P4).businessHours()).isTrue();
+    assertThat(acme.contract().incidentTargets().businessHours().holidays()).isEqualTo("DE-HH");
     assertThat(config.storage().embedded()).isTrue();
     assertThat(config.evaluation().interval()).isEqualTo(Duration.ofSeconds(30));
   }
