@@ -146,8 +146,8 @@ class MonthlyReportIT {
     assertThat(v2.summary().supersedes()).isEqualTo(v1.summary().reportId());
     assertThat(v2.summary().reason()).isEqualTo("late backup evidence");
     assertThat(v2.summary().jsonSha256()).isNotEqualTo(v1.summary().jsonSha256());
-    assertThat(fx.reports.list("praxis-digital")).extracting(ReportArchive.Summary::reportId)
-        .containsExactly(v2.summary().reportId(), v1.summary().reportId());
+    assertThat(fx.reports.list("praxis-digital")).filteredOn(r -> r.lang().equals("de") && r.month().equals("2026-10"))
+        .extracting(ReportArchive.Summary::reportId).containsExactly(v2.summary().reportId(), v1.summary().reportId());
   }
 
   @Test
@@ -183,6 +183,30 @@ class MonthlyReportIT {
     assertThat(result.intact()).isFalse();
     assertThat(result.firstBadReport()).isEqualTo(issued.summary().reportId());
     assertThat(result.problem()).contains("JSON twin changed");
+  }
+
+  @Test
+  void theMonthlyScheduleIssuesTheClosedMonthOnlyFromTheConfiguredLocalDayAndHour() {
+    var when = new MonthlyReportSchedule.When(1, 6, java.util.List.of("en"));
+    // 05:59 in Berlin on 1 November: not yet
+    var early = new MonthlyReportSchedule(() -> fx.config.tenants().stream().map(fx::setup).toList(), fx.reports, when,
+        InstantSource.fixed(Instant.parse("2026-11-01T04:59:00Z")));
+    assertThat(early.issueDue()).isEmpty();
+    assertThat(fx.db.reportArchive().latest("praxis-digital", "2026-09", "en")).isEmpty();
+
+    var due = new MonthlyReportSchedule(() -> fx.config.tenants().stream().map(fx::setup).toList(), fx.reports, when,
+        InstantSource.fixed(Instant.parse("2026-11-01T05:00:00Z")));
+    due.run();
+    for (var t : fx.config.tenants()) {
+      assertThat(fx.db.reportArchive().latest(t.id(), "2026-10", "en")).as(t.id()).isPresent();
+    }
+    assertThat(due.issueDue()).as("a second round issues nothing new for unchanged data").isEmpty();
+  }
+
+  @Test
+  void aReportDayThatNotEveryMonthHasIsRefused() {
+    assertThatThrownBy(() -> new MonthlyReportSchedule.When(31, 6, java.util.List.of("de")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 28");
   }
 
   static String text(byte[] pdf) throws IOException {
