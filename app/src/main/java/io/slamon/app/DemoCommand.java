@@ -121,6 +121,8 @@ final class DemoCommand implements Callable<Integer> {
               o.opened() ? "opened" : "still open since " + inc.openedAt() + " (earlier run)", inc.title());
         }
         fleet.clear(faultId);
+        // The fault tenant's monthly report for the month so far, rendered beside the demo (a few seconds).
+        var report = java.util.concurrent.CompletableFuture.supplyAsync(() -> DemoReport.issue(config, db, clock, faultTenant, dataDir));
         var audit = db.auditLog().all();
         console.step("audit log: %d entries, chain %s (check any time: ./slamon audit verify --data-dir %s)", audit.size(),
             io.slamon.core.audit.AuditChain.verify(audit).map(b -> "BROKEN at #" + b.seq()).orElse("intact"), dataDir);
@@ -137,6 +139,7 @@ final class DemoCommand implements Callable<Integer> {
             fleet.controlPort());
         console.line("");
 
+        console.step("%s", DemoReport.await(report));
         // The simulator pushes token usage and index freshness on the minute, backups every 15 min.
         console.step("waiting for the simulator's pushed events (they arrive on the full minute) ...");
         long eventsDeadline = System.nanoTime() + Duration.ofSeconds(70).toNanos();

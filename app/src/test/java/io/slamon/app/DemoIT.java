@@ -35,6 +35,12 @@ class DemoIT {
         .contains("injected fault")
         .containsPattern("INCIDENT INC-\\d{4}-\\d{6} P2 opened: SLO hanse-bank-chat-ttft breached \\(hanse-bank\\)")
         .contains("chain intact")
-        .contains("/metrics");
+        .contains("/metrics")
+        .containsPattern("monthly report \\(month so far, German\\) — open it: \\S+RPT-hanse-bank-\\d{4}-\\d{2}-de-v1\\.pdf");
+    try (var reports = java.nio.file.Files.list(data.resolve("reports"))) {
+      assertThat(reports.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".pdf")).anyMatch(n -> n.endsWith(".json"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

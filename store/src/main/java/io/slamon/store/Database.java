@@ -38,6 +38,8 @@ public final class Database implements AutoCloseable {
   private final PostgresAuditLog auditLog;
   private final PostgresClockStore clocks;
   private final Retention retention;
+  private final PostgresPeriodResultStore periodResults;
+  private final PostgresReportArchive reportArchive;
 
   private Database(HikariDataSource pool, EmbeddedPostgresServer embedded, String jdbcUrl, Backend backend,
       PartitionedSchema partitions, InstantSource clock) {
@@ -54,6 +56,8 @@ public final class Database implements AutoCloseable {
     this.auditLog = new PostgresAuditLog(pool);
     this.clocks = new PostgresClockStore(pool);
     this.retention = new Retention(pool, backend, partitions);
+    this.periodResults = new PostgresPeriodResultStore(pool);
+    this.reportArchive = new PostgresReportArchive(pool);
   }
 
   /** Opens with the system clock. See {@link #open(DatabaseSettings, Consumer, InstantSource)}. */
@@ -213,6 +217,16 @@ public final class Database implements AutoCloseable {
   /** Regulatory clock facts: classifications and fired escalation steps. */
   public ClockStore clockStore() {
     return clocks;
+  }
+
+  /** Monthly period results of the engine's period job (read by reports). */
+  public PeriodResultStore periodResultStore() {
+    return periodResults;
+  }
+
+  /** Issued reports, immutable and hash-chained. */
+  public ReportArchive reportArchive() {
+    return reportArchive;
   }
 
   public Retention retention() {

@@ -1,0 +1,94 @@
+package io.slamon.slo.period;
+
+import io.slamon.core.config.Tenant;
+import io.slamon.slo.SloDefinition;
+import io.slamon.store.PeriodResultStore;
+import io.slamon.store.PeriodResultStore.StoredPeriod;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The engine's period job: computes each tenant's monthly {@link PeriodResult} from stored data
+ * and stores it with its data snapshot marker. {@link #run()} is the hourly round (the current
+ * month so far and the previous month, which late data may still change); a month whose stored
+ * snapshot marker equals the data's is left alone.
+ */
+public final class PeriodJob implements Runnable {
+  private static final Logger LOG = LoggerFactory.getLogger(PeriodJob.class);
+
+  /** A tenant and its SLOs (as the app maps them from the configuration). */
+  public record TenantSetup(Tenant tenant, List<SloDefinition> slos) {
+    public TenantSetup {
+      Objects.requireNonNull(tenant, "tenant");
+      slos = List.copyOf(slos);
+    }
+  }
+
+  private final Supplier<List<TenantSetup>> tenants;
+  private final StoredPeriodInputs inputs;
+  private final PeriodResultStore store;
+  private final InstantSource clock;
+
+  public PeriodJob(Supplier<List<TenantSetup>> tenants, StoredPeriodInputs inputs, PeriodResultStore store, InstantSource clock) {
+    this.tenants = tenants;
+    this.inputs = inputs;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** Hourly: the current and the previous month of every tenant; one tenant's failure does not stop the others. */
+  @Override
+  public void run() {
+    for (TenantSetup t : tenants.get()) {
+      YearMonth now = YearMonth.from(clock.instant().atZone(t.tenant().contract().timeZone()));
+      for (YearMonth m : List.of(now.minusMonths(1), now)) {
+        try {
+          refresh(t, m);
+        } catch (RuntimeException e) {
+          LOG.warn("period result of {} {} not computed: {}", t.tenant().id(), m, e.toString());
+        }
+      }
+    }
+  }
+
+  /** Recomputes the month when the stored data changed since the stored result (or none is stored). */
+  public StoredPeriod refresh(TenantSetup t, YearMonth month) {
+    Optional<StoredPeriod> stored = store.find(t.tenant().id(), month.toString());
+    PeriodInputs in = inputs.read(t.tenant(), t.slos(), month, clock.instant());
+    if (stored.isPresent() && stored.get().snapshot().equals(in.snapshot().marker())) {
+      return stored.get();
+    }
+    return save(in);
+  }
+
+  /** The stored result of the month, computing it first when there is none (what {@code slamon report} uses). */
+  public StoredPeriod ensure(TenantSetup t, YearMonth month) {
+    return store.find(t.tenant().id(), month.toString()).orElseGet(() -> compute(t, month));
+  }
+
+  /** Computes and stores the month unconditionally. */
+  public StoredPeriod compute(TenantSetup t, YearMonth month) {
+    return save(inputs.read(t.tenant(), t.slos(), month, clock.instant()));
+  }
+
+  private StoredPeriod save(PeriodInputs in) {
+    PeriodResult result = PeriodCalculator.compute(in);
+    String json = PeriodJson.write(result);
+    StoredPeriod p = new StoredPeriod(in.tenant(), in.month().toString(), in.zone().getId(), in.period().start(), in.period().end(),
+        clock.instant(), in.snapshot().marker(), json, PeriodJson.sha256(json));
+    store.save(p);
+    return p;
+  }
+
+  /** The month a report is due for at {@code now}: the one before the current month in the tenant's zone. */
+  public static YearMonth closedMonth(Tenant tenant, Instant now) {
+    return YearMonth.from(now.atZone(tenant.contract().timeZone())).minusMonths(1);
+  }
+}
