@@ -24,7 +24,8 @@ public record SlamonConfig(
     List<Sli> slis,
     List<Service> services,
     List<AlertPolicy> alertPolicies,
-    List<AlertCondition> alertConditions) {
+    List<AlertCondition> alertConditions,
+    Portal portal) {
   public SlamonConfig {
     Objects.requireNonNull(configDir, "configDir");
     Objects.requireNonNull(provider, "provider");
@@ -39,6 +40,7 @@ public record SlamonConfig(
     services = List.copyOf(services);
     alertPolicies = List.copyOf(alertPolicies);
     alertConditions = List.copyOf(alertConditions);
+    Objects.requireNonNull(portal, "portal");
   }
 
   public Optional<Tenant> tenant(String id) {

@@ -27,7 +27,8 @@ public final class GlobalReader {
       Storage storage,
       Http http,
       CollectorSettings collector,
-      Evaluation evaluation) {}
+      Evaluation evaluation,
+      PortalReader.Read portal) {}
 
   public static Global read(Fields f) {
     // apiVersion/kind are optional here (there is only one slamon.yaml) but checked when given.
@@ -43,6 +44,7 @@ public final class GlobalReader {
     Storage storage = f.object("storage", GlobalReader::storage);
     Http http = f.object("http", GlobalReader::http);
     CollectorSettings collector = f.object("collector", GlobalReader::collector);
+    PortalReader.Read portal = f.object("portal", g -> PortalReader.read(g, System.getenv()));
     Evaluation evaluation =
         f.object(
             "evaluation",
@@ -62,7 +64,8 @@ public final class GlobalReader {
                     : new Storage(null, null, null, Storage.DEFAULT_DATA_DIRECTORY, Retention.DEFAULT),
                 http != null ? http : Http.DEFAULT,
                 collector != null ? collector : CollectorSettings.DEFAULT,
-                evaluation != null ? evaluation : Evaluation.DEFAULT));
+                evaluation != null ? evaluation : Evaluation.DEFAULT,
+                portal != null ? portal : new PortalReader.Read(io.slamon.core.config.Portal.DEFAULT, java.util.List.of())));
   }
 
   private static Provider provider(Fields f) {
