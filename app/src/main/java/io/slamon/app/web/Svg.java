@@ -47,14 +47,20 @@ final class Svg {
     sb.append("<line x1=\"").append(PAD).append("\" y1=\"").append(fmt(yObjective)).append("\" x2=\"").append(W - 8)
         .append("\" y2=\"").append(fmt(yObjective)).append("\" stroke=\"#a4161a\" stroke-dasharray=\"6 4\"/>");
     StringBuilder line = new StringBuilder();
+    String last = null;
     for (SloStatus p : points) {
       if (Double.isNaN(p.attainment())) {
         continue;
       }
       double x = PAD + (W - PAD - 8) * (p.evaluatedAt().toEpochMilli() - from.toEpochMilli()) / span;
+      last = "cx=\"" + fmt(x) + "\" cy=\"" + fmt(y(p.attainment(), floor)) + "\"";
       line.append(fmt(x)).append(',').append(fmt(y(p.attainment(), floor))).append(' ');
     }
     sb.append("<polyline fill=\"none\" stroke=\"#0b4f9c\" stroke-width=\"2\" points=\"").append(line.toString().strip()).append("\"/>");
+    if (last != null) {
+      // early in a period the line is short; the newest point stays visible as a dot
+      sb.append("<circle ").append(last).append(" r=\"4\" fill=\"#0b4f9c\"/>");
+    }
     sb.append("</svg>");
     return sb.toString();
   }
