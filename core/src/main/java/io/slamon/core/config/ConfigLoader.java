@@ -6,6 +6,7 @@ import io.slamon.core.internal.Fields;
 import io.slamon.core.internal.GlobalReader;
 import io.slamon.core.internal.Node;
 import io.slamon.core.internal.OpenSloDrafts;
+import io.slamon.core.internal.PortalReader;
 import io.slamon.core.internal.References;
 import io.slamon.core.internal.ScrapeReader;
 import io.slamon.core.internal.SloReader;
@@ -99,6 +100,7 @@ public final class ConfigLoader {
     References.Resolved openslo = refs.resolve(drafts);
     if (global != null) {
       AlertingReader.checkTenants(global.alertingTenantRefs(), tenants);
+      checkTokenTenants(global.portal(), tenants, problems);
     }
 
     if (!problems.isEmpty() || global == null) {
@@ -119,8 +121,21 @@ public final class ConfigLoader {
             openslo.services(),
             openslo.alertPolicies(),
             openslo.alertConditions(),
-            global.alerting());
+            global.alerting(),
+            global.portal().portal());
     return new ConfigResult(config, List.of());
+  }
+
+  /** A tenant token must name a configured tenant (the tenants are read after slamon.yaml). */
+  private static void checkTokenTenants(PortalReader.Read portal, List<Tenant> tenants, List<ConfigProblem> problems) {
+    List<ApiToken> tokens = portal.portal().tokens();
+    for (int i = 0; i < tokens.size(); i++) {
+      String tenant = tokens.get(i).tenant();
+      if (tenant != null && tenants.stream().noneMatch(t -> t.id().equals(tenant))) {
+        problems.add(new ConfigProblem("slamon.yaml", portal.tokenLines().get(i), "portal.tokens[" + i + "].tenant",
+            "'" + tenant + "' is not a tenant (no file in tenants/ has that id)"));
+      }
+    }
   }
 
   /** The one document of a single-document file, or null after reporting why not. */

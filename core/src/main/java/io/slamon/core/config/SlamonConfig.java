@@ -25,7 +25,8 @@ public record SlamonConfig(
     List<Service> services,
     List<AlertPolicy> alertPolicies,
     List<AlertCondition> alertConditions,
-    Alerting alerting) {
+    Alerting alerting,
+    Portal portal) {
   public SlamonConfig {
     Objects.requireNonNull(configDir, "configDir");
     Objects.requireNonNull(provider, "provider");
@@ -41,6 +42,7 @@ public record SlamonConfig(
     alertPolicies = List.copyOf(alertPolicies);
     alertConditions = List.copyOf(alertConditions);
     Objects.requireNonNull(alerting, "alerting");
+    Objects.requireNonNull(portal, "portal");
   }
 
   public Optional<Tenant> tenant(String id) {

@@ -30,7 +30,8 @@ public final class GlobalReader {
       CollectorSettings collector,
       Evaluation evaluation,
       Alerting alerting,
-      List<Ref> alertingTenantRefs) {}
+      List<Ref> alertingTenantRefs,
+      PortalReader.Read portal) {}
 
   public static Global read(Fields f) {
     // apiVersion/kind are optional here (there is only one slamon.yaml) but checked when given.
@@ -46,6 +47,7 @@ public final class GlobalReader {
     Storage storage = f.object("storage", GlobalReader::storage);
     Http http = f.object("http", GlobalReader::http);
     CollectorSettings collector = f.object("collector", GlobalReader::collector);
+    PortalReader.Read portal = f.object("portal", g -> PortalReader.read(g, System.getenv()));
     Evaluation evaluation =
         f.object(
             "evaluation",
@@ -69,7 +71,8 @@ public final class GlobalReader {
                 collector != null ? collector : CollectorSettings.DEFAULT,
                 evaluation != null ? evaluation : Evaluation.DEFAULT,
                 alerting != null ? alerting : Alerting.NONE,
-                alertingReader.tenantRefs()));
+                alertingReader.tenantRefs(),
+                portal != null ? portal : new PortalReader.Read(io.slamon.core.config.Portal.DEFAULT, java.util.List.of())));
   }
 
   private static Provider provider(Fields f) {

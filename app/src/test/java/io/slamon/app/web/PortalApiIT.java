@@ -1,0 +1,151 @@
+package io.slamon.app.web;
+
+import static io.slamon.app.web.PortalFixture.A;
+import static io.slamon.app.web.PortalFixture.A_TOKEN;
+import static io.slamon.app.web.PortalFixture.B;
+import static io.slamon.app.web.PortalFixture.ONCALL_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP API with two tenants and an on-call token, against a real server and database. */
+class PortalApiIT extends PortalTestBase {
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private static HttpResponse<String> get(String path, String token) throws Exception {
+    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(f.base + path)).timeout(Duration.ofSeconds(20));
+    if (token != null) {
+      r.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> post(String path, String token, String json) throws Exception {
+    HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(f.base + path)).timeout(Duration.ofSeconds(20))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      r.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(r.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void requests_without_a_valid_bearer_token_get_401() throws Exception {
+    var none = get("/api/v1/tenants/" + A + "/slo-status", null);
+    assertThat(none.statusCode()).isEqualTo(401);
+    assertThat(none.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    assertThat(get("/api/v1/incidents", "not-a-token-at-all-123").statusCode()).isEqualTo(401);
+    assertThat(post("/api/v1/incidents/" + f.incidentA + "/acknowledge", null, "{}").statusCode()).isEqualTo(401);
+    assertThat(f.state(f.incidentA)).isEqualTo("open");
+  }
+
+  @Test
+  void a_tenant_token_reads_its_own_slo_status() throws Exception {
+    var r = get("/api/v1/tenants/" + A + "/slo-status", A_TOKEN);
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonObject body = new JsonObject(r.body());
+    assertThat(body.getString("tenant")).isEqualTo(A);
+    JsonObject slo = body.getJsonArray("slos").getJsonObject(0);
+    assertThat(slo.getString("slo")).isEqualTo("acme-logistik-chat-availability");
+    assertThat(slo.getDouble("attainment")).isEqualTo(0.9995);
+    assertThat(slo.getBoolean("met")).isTrue();
+    assertThat(r.body()).doesNotContain(B);
+  }
+
+  @Test
+  void another_tenants_resources_look_exactly_like_missing_ones() throws Exception {
+    var other = get("/api/v1/tenants/" + B + "/slo-status", A_TOKEN);
+    var missing = get("/api/v1/tenants/no-such-tenant/slo-status", A_TOKEN);
+    assertThat(other.statusCode()).isEqualTo(404);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(other.body()).doesNotContain("9000", "0.9");
+    assertThat(get("/api/v1/tenants/" + B + "/incidents", A_TOKEN).statusCode()).isEqualTo(404);
+    assertThat(get("/api/v1/tenants/" + B + "/reports", A_TOKEN).statusCode()).isEqualTo(404);
+    var incident = get("/api/v1/incidents/" + f.incidentB, A_TOKEN);
+    assertThat(incident.statusCode()).isEqualTo(404);
+    assertThat(incident.body()).doesNotContain("hanse-bank chat down");
+    assertThat(get("/api/v1/incidents/INC-2026-999999", A_TOKEN).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void a_tenant_token_lists_only_its_own_incidents_with_their_clocks() throws Exception {
+    var r = get("/api/v1/incidents", A_TOKEN);
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonArray list = new JsonObject(r.body()).getJsonArray("incidents");
+    assertThat(list).hasSize(1);
+    assertThat(list.getJsonObject(0).getString("id")).isEqualTo(f.incidentA);
+    assertThat(list.getJsonObject(0).getString("title")).isEqualTo(PortalFixture.EVIL_TITLE);
+    assertThat(list.getJsonObject(0).getJsonArray("clocks")).isEmpty();
+    assertThat(get("/api/v1/tenants/" + A + "/incidents", A_TOKEN).body()).contains(f.incidentA).doesNotContain(f.incidentB);
+  }
+
+  @Test
+  void a_tenant_token_may_not_act_and_cannot_even_see_another_tenants_incident() throws Exception {
+    String before = f.state(f.incidentB); // the on-call test may have acknowledged it already
+    assertThat(post("/api/v1/incidents/" + f.incidentA + "/acknowledge", A_TOKEN, "{}").statusCode()).isEqualTo(403);
+    assertThat(post("/api/v1/incidents/" + f.incidentB + "/acknowledge", A_TOKEN, "{}").statusCode()).isEqualTo(404);
+    assertThat(post("/api/v1/incidents/" + f.incidentB + "/classify", A_TOKEN, "{\"regime\":\"NIS2\",\"source\":\"x\"}").statusCode())
+        .isEqualTo(404);
+    assertThat(f.state(f.incidentA)).isEqualTo("open");
+    assertThat(f.state(f.incidentB)).isEqualTo(before);
+  }
+
+  @Test
+  void the_oncall_token_reads_every_tenant_and_classifies_and_acknowledges() throws Exception {
+    var all = new JsonObject(get("/api/v1/incidents", ONCALL_TOKEN).body()).getJsonArray("incidents");
+    assertThat(all.stream().map(o -> ((JsonObject) o).getString("id"))).contains(f.incidentA, f.incidentB);
+    assertThat(get("/api/v1/tenants/" + B + "/slo-status", ONCALL_TOKEN).statusCode()).isEqualTo(200);
+
+    Instant aware = Instant.parse("2026-11-24T08:00:00Z");
+    var classified = post("/api/v1/incidents/" + f.incidentB + "/classify", ONCALL_TOKEN,
+        new JsonObject().put("regime", "nis2").put("awareAt", aware.toString()).put("source", "SOC ticket 4711").encode());
+    assertThat(classified.statusCode()).isEqualTo(200);
+    JsonArray clocks = new JsonObject(classified.body()).getJsonArray("clocks");
+    JsonObject early = clocks.stream().map(o -> (JsonObject) o).filter(c -> c.getString("kind").equals("NIS2/early-warning")).findFirst().orElseThrow();
+    assertThat(early.getString("due")).isEqualTo(aware.plus(Duration.ofHours(24)).toString());
+
+    var acked = post("/api/v1/incidents/" + f.incidentB + "/acknowledge", ONCALL_TOKEN, "{\"reason\":\"on it\"}");
+    assertThat(acked.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(acked.body()).getString("state")).isEqualTo("acknowledged");
+    assertThat(f.state(f.incidentB)).isEqualTo("acknowledged");
+    var again = post("/api/v1/incidents/" + f.incidentB + "/acknowledge", ONCALL_TOKEN, "{}");
+    assertThat(again.statusCode()).isEqualTo(409);
+
+    // B's tenant token now sees the clock and the audited timeline of its incident
+    JsonObject seenByB = new JsonObject(get("/api/v1/incidents/" + f.incidentB, PortalFixture.B_TOKEN).body());
+    assertThat(seenByB.getJsonArray("clocks")).isNotEmpty();
+    assertThat(seenByB.getJsonArray("timeline").stream().map(o -> ((JsonObject) o).getString("actor")))
+        .contains("token:demo-oncall");
+  }
+
+  @Test
+  void bad_action_input_is_refused_with_a_clear_message_and_changes_nothing() throws Exception {
+    var notJson = post("/api/v1/incidents/" + f.incidentA + "/classify", ONCALL_TOKEN, "regime=nis2");
+    assertThat(notJson.statusCode()).isEqualTo(400);
+    var badRegime = post("/api/v1/incidents/" + f.incidentA + "/classify", ONCALL_TOKEN, "{\"regime\":\"gdpr\",\"source\":\"x\"}");
+    assertThat(badRegime.statusCode()).isEqualTo(422);
+    assertThat(new JsonObject(badRegime.body()).getString("error")).contains("unknown regime 'gdpr'");
+    var badTime = post("/api/v1/incidents/" + f.incidentA + "/classify", ONCALL_TOKEN,
+        "{\"regime\":\"NIS2\",\"source\":\"x\",\"awareAt\":\"yesterday\"}");
+    assertThat(badTime.statusCode()).isEqualTo(422);
+    var noSource = post("/api/v1/incidents/" + f.incidentA + "/classify", ONCALL_TOKEN, "{\"regime\":\"NIS2\"}");
+    assertThat(noSource.statusCode()).isEqualTo(422);
+    assertThat(new JsonObject(get("/api/v1/incidents/" + f.incidentA, ONCALL_TOKEN).body()).getJsonArray("clocks")).isEmpty();
+  }
+
+  @Test
+  void reports_are_an_empty_list_until_the_archive_is_connected() throws Exception {
+    var r = get("/api/v1/tenants/" + A + "/reports", A_TOKEN);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(r.body()).getJsonArray("reports")).isEmpty();
+    assertThat(get("/api/v1/tenants/" + A + "/reports/r-1", A_TOKEN).statusCode()).isEqualTo(404);
+  }
+}
