@@ -4,6 +4,9 @@ import io.slamon.collector.Collector;
 import io.slamon.collector.CollectorSettings;
 import io.slamon.collector.EventSources;
 import io.slamon.collector.FileDiscovery;
+import io.slamon.collector.IngestOptions;
+import io.slamon.collector.admission.LabelPolicy;
+import io.slamon.collector.admission.SecretValue;
 import io.slamon.collector.ScrapeTarget;
 import io.slamon.collector.SeriesRelabeler;
 import io.slamon.collector.TenantResolver;
@@ -59,7 +62,24 @@ final class ConfigMapping {
     // beside the data (replayed in order when it returns), not to the floor.
     CollectorSettings settings = CollectorSettings.defaults().withPort(httpPort).withSpool(spoolDirectory);
     return new Collector(vertx, targets, resolver, metricRelabeling(config), db.sampleStore(), db.eventStore(),
-        new EventSources(sourceByToken), tenantIds::contains, settings, db::check, java.time.InstantSource.system());
+        new EventSources(sourceByToken), tenantIds::contains, settings, ingestOptions(config), db::check,
+        java.time.InstantSource.system());
+  }
+
+  /**
+   * OTLP sources, cardinality limits and label protection of {@code collector} in slamon.yaml. The
+   * pseudonymisation key's {@code ${ENV_VAR}} / {@code file:path} is resolved here, at start.
+   */
+  static IngestOptions ingestOptions(SlamonConfig config) {
+    io.slamon.core.config.CollectorSettings c = config.collector();
+    Map<String, String> otlp = new LinkedHashMap<>();
+    c.otlpSources().forEach(s -> otlp.put(s.token(), s.name()));
+    LabelPolicy labels = c.labels().pseudonymise().isEmpty() && c.labels().drop().isEmpty() ? LabelPolicy.none()
+        : new LabelPolicy(Set.copyOf(c.labels().drop()), Set.copyOf(c.labels().pseudonymise()),
+            c.labels().pseudonymisationKey() == null ? null
+                : SecretValue.resolve(c.labels().pseudonymisationKey(), System::getenv, config.configDir()));
+    return IngestOptions.defaults().withOtlpSources(new EventSources(otlp)).withLabelPolicy(labels)
+        .withCardinalityLimits(c.limits());
   }
 
   /**

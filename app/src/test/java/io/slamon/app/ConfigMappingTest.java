@@ -163,6 +163,31 @@ class ConfigMappingTest {
         """.formatted(name, name, sourceSpec, target);
   }
 
+  @Test
+  void labelProtectionReadsItsKeyFromAFileBesideTheConfigAndOtlpSourcesGetTheirTokens(@TempDir Path dir)
+      throws IOException {
+    copyExample(dir);
+    Files.writeString(dir.resolve("pseudonym.key"), "file-key-0123456789abcdef\n");
+    String yaml = Files.readString(dir.resolve("slamon.yaml")).replace("collector:\n", """
+        collector:
+          labels:
+            drop: [client_ip]
+            pseudonymise: [user_id]
+            pseudonymisationKey: file:pseudonym.key
+        """);
+    Files.writeString(dir.resolve("slamon.yaml"), yaml);
+    ConfigResult r = ConfigLoader.load(dir);
+    assertThat(r.problems()).isEmpty();
+
+    var ingest = ConfigMapping.ingestOptions(r.config());
+
+    var fromFileKey = new io.slamon.collector.admission.LabelPolicy(java.util.Set.of(), java.util.Set.of("user_id"),
+        "file-key-0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(ingest.labelPolicy().apply(java.util.Map.of("user_id", "alice", "client_ip", "10.0.0.1")))
+        .isEqualTo(java.util.Map.of("user_id", fromFileKey.pseudonym("alice")));
+    assertThat(ingest.otlpSources().sourceFor("demo-otlp-gateway-token")).hasValue("inference-gateway");
+  }
+
   private static void copyExample(Path dir) throws IOException {
     Path src = Path.of("../examples/config");
     try (var files = Files.walk(src)) {

@@ -2,6 +2,10 @@ package io.slamon.collector;
 
 import io.slamon.collector.events.EventValidator;
 import io.slamon.collector.events.EventsApi;
+import io.slamon.collector.admission.CardinalityLimiter;
+import io.slamon.collector.admission.SeriesAdmission;
+import io.slamon.collector.otlp.OtlpReceiver;
+import io.slamon.collector.otlp.OtlpTranslator;
 import io.slamon.store.EventStore;
 import io.slamon.store.SampleWriter;
 import io.vertx.core.Future;
@@ -20,6 +24,7 @@ import java.util.function.Predicate;
 public final class Collector implements AutoCloseable {
   private final CollectorMetrics metrics;
   private final WritePipeline pipeline;
+  private final SeriesAdmission admission;
   private final Scraper scraper;
   private final CollectorServer server;
   private volatile int port = -1;
@@ -48,15 +53,27 @@ public final class Collector implements AutoCloseable {
   public Collector(Vertx vertx, List<ScrapeTarget> targets, TenantResolver tenants, SeriesRelabeler relabeler,
       SampleWriter writer, EventStore events, EventSources sources, Predicate<String> knownTenant,
       CollectorSettings settings, BooleanSupplier ready, InstantSource clock) {
+    this(vertx, targets, tenants, relabeler, writer, events, sources, knownTenant, settings, IngestOptions.defaults(),
+        ready, clock);
+  }
+
+  /** @param ingest OTLP sources, label policy and cardinality limits */
+  public Collector(Vertx vertx, List<ScrapeTarget> targets, TenantResolver tenants, SeriesRelabeler relabeler,
+      SampleWriter writer, EventStore events, EventSources sources, Predicate<String> knownTenant,
+      CollectorSettings settings, IngestOptions ingest, BooleanSupplier ready, InstantSource clock) {
     this.metrics = new CollectorMetrics();
     this.pipeline = new WritePipeline(writer, settings);
     metrics.bind(pipeline);
-    this.scraper = new Scraper(vertx, targets, tenants, relabeler, pipeline, metrics, clock,
+    this.admission = new SeriesAdmission(ingest.labelPolicy(), ingest.seriesLimits(), clock);
+    metrics.bind(admission);
+    this.scraper = new Scraper(vertx, targets, tenants, relabeler, admission, pipeline, metrics, clock,
         new SplittableRandom(settings.jitterSeed()));
     EventsApi api = new EventsApi(vertx, events, sources, new EventValidator(knownTenant, clock), metrics,
         settings.maxEventBodyBytes());
+    OtlpReceiver otlp = new OtlpReceiver(vertx, ingest.otlpSources(), new OtlpTranslator(tenants, knownTenant),
+        admission, pipeline, metrics, clock, ingest.maxOtlpBodyBytes());
     BooleanSupplier readiness = ready != null ? ready : () -> !pipeline.isBackingOff();
-    this.server = new CollectorServer(vertx, settings.host(), settings.port(), api, readiness, metrics);
+    this.server = new CollectorServer(vertx, settings.host(), settings.port(), api, otlp, readiness, metrics);
   }
 
   /**
@@ -93,6 +110,11 @@ public final class Collector implements AutoCloseable {
 
   public long samplesRefused(RefusalReason reason) {
     return pipeline.refusedCount(reason);
+  }
+
+  /** Samples refused by a cardinality limit (the write pipeline's refusals are {@link #samplesRefused(RefusalReason)}). */
+  public long samplesRefused(CardinalityLimiter.Refusal reason) {
+    return admission.refusedCount(reason);
   }
 
   public long eventsAccepted() {

@@ -85,6 +85,38 @@ public final class CollectorMetrics {
     }
   }
 
+  /** Registers the refused-by-limit counters and the tracked-series gauge of the admission step. */
+  public void bind(io.slamon.collector.admission.SeriesAdmission admission) {
+    for (io.slamon.collector.admission.CardinalityLimiter.Refusal reason
+        : io.slamon.collector.admission.CardinalityLimiter.Refusal.values()) {
+      FunctionCounter.builder("slamon.collector.samples.refused", admission, a -> a.refusedCount(reason))
+          .description("Samples not written, by reason")
+          .tag("reason", reason.tag())
+          .register(registry);
+    }
+    Gauge.builder("slamon.collector.series.tracked", admission, io.slamon.collector.admission.SeriesAdmission::trackedSeries)
+        .description("Distinct series per target currently counted against the cardinality limits")
+        .baseUnit("series")
+        .register(registry);
+  }
+
+  /** One OTLP request's data points: stored and refused (partial success). */
+  public void otlpPoints(String source, long accepted, long rejected) {
+    Counter.builder("slamon.collector.otlp.points.accepted").description("OTLP data points accepted for writing")
+        .tag("source", source).register(registry).increment(accepted);
+    if (rejected > 0) {
+      Counter.builder("slamon.collector.otlp.points.rejected")
+          .description("OTLP data points refused (malformed, delta temporality, unknown tenant, series limit)")
+          .tag("source", source).register(registry).increment(rejected);
+    }
+  }
+
+  /** An OTLP request answered with an error status. */
+  public void otlpRequestRejected(int status) {
+    Counter.builder("slamon.collector.otlp.requests.rejected").description("OTLP requests rejected, by HTTP status")
+        .tag("status", Integer.toString(status)).register(registry).increment();
+  }
+
   public void eventAccepted(String type, boolean duplicate) {
     eventsAccepted.increment();
     Counter.builder("slamon.collector.events.accepted").description("Events stored or recognised as duplicates")

@@ -3,14 +3,16 @@ package io.slamon.collector;
 import io.slamon.collector.events.EventsApi;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.slamon.collector.otlp.OtlpReceiver;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.function.BooleanSupplier;
 
 /**
- * The collector's one HTTP server: the events API, {@code /health} (the process is up),
+ * The collector's one HTTP server: the events API, the OTLP/HTTP metrics receiver, {@code /health} (the process is up),
  * {@code /ready} (the database check passes) and {@code /metrics} (own metrics, Prometheus
  * text).
  */
@@ -21,6 +23,7 @@ public final class CollectorServer {
   private final EventsApi events;
   private final BooleanSupplier ready;
   private final CollectorMetrics metrics;
+  private final OtlpReceiver otlp;
   private HttpServer server;
 
   /**
@@ -29,6 +32,13 @@ public final class CollectorServer {
    */
   public CollectorServer(Vertx vertx, String host, int port, EventsApi events, BooleanSupplier ready,
       CollectorMetrics metrics) {
+    this(vertx, host, port, events, null, ready, metrics);
+  }
+
+  /** @param otlp the OTLP/HTTP metrics receiver, or null for none */
+  public CollectorServer(Vertx vertx, String host, int port, EventsApi events, OtlpReceiver otlp,
+      BooleanSupplier ready, CollectorMetrics metrics) {
+    this.otlp = otlp;
     this.vertx = vertx;
     this.host = host;
     this.port = port;
@@ -41,12 +51,16 @@ public final class CollectorServer {
   public Future<Integer> start() {
     Router router = Router.router(vertx);
     events.mount(router);
+    if (otlp != null) {
+      otlp.mount(router);
+    }
     router.get("/health").handler(ctx -> json(ctx, 200, new JsonObject().put("status", "up")));
     router.get("/ready").handler(this::ready);
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
         .end(metrics.scrape()));
-    server = vertx.createHttpServer();
+    // OTLP exporters gzip their bodies by default; the body limits apply to the decompressed bytes.
+    server = vertx.createHttpServer(new HttpServerOptions().setDecompressionSupported(true));
     return server.requestHandler(router).listen(port, host).map(HttpServer::actualPort);
   }
 

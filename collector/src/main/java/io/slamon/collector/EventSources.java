@@ -31,6 +31,12 @@ public final class EventSources {
         });
   }
 
+  /** The token of an {@code Authorization: Bearer <token>} header value, or null for none or another scheme. */
+  public static String bearerToken(String authorizationHeader) {
+    String h = authorizationHeader;
+    return h != null && h.regionMatches(true, 0, "Bearer ", 0, 7) ? h.substring(7).trim() : null;
+  }
+
   /** The source for {@code token}, or empty when the token is unknown. */
   public Optional<String> sourceFor(String token) {
     if (token == null) {

@@ -1,5 +1,6 @@
 package io.slamon.collector;
 
+import io.slamon.collector.admission.SeriesAdmission;
 import io.slamon.collector.exposition.ParseResult;
 import io.slamon.collector.exposition.PrometheusTextParser;
 import io.slamon.collector.exposition.PrometheusTextParser.Flavor;
@@ -51,6 +52,7 @@ public final class Scraper implements AutoCloseable {
   private final WebClient client;
   private final List<Long> timers = new ArrayList<>();
   private final SeriesRelabeler relabeler;
+  private final SeriesAdmission admission;
   private final Set<ScrapeTarget> inFlight = ConcurrentHashMap.newKeySet();
   private final Map<ScrapeTarget, Boolean> lastUp = new ConcurrentHashMap<>();
 
@@ -61,6 +63,14 @@ public final class Scraper implements AutoCloseable {
 
   public Scraper(Vertx vertx, List<ScrapeTarget> targets, TenantResolver tenants, SeriesRelabeler relabeler,
       WritePipeline pipeline, CollectorMetrics metrics, InstantSource clock, RandomGenerator jitter) {
+    this(vertx, targets, tenants, relabeler, SeriesAdmission.defaults(clock), pipeline, metrics, clock, jitter);
+  }
+
+  /** @param admission label policy and cardinality limits applied to every scraped series */
+  public Scraper(Vertx vertx, List<ScrapeTarget> targets, TenantResolver tenants, SeriesRelabeler relabeler,
+      SeriesAdmission admission, WritePipeline pipeline, CollectorMetrics metrics, InstantSource clock,
+      RandomGenerator jitter) {
+    this.admission = admission;
     this.relabeler = relabeler;
     this.vertx = vertx;
     this.targets = List.copyOf(targets);
@@ -163,8 +173,11 @@ public final class Scraper implements AutoCloseable {
     markUp(target, true, null);
     int kept = result.samples() - outOfRange[0];
     metrics.scrape(target.job(), nanos, kept, result.badLines() + outOfRange[0], true);
-    samples.addAll(synthetic(target, targetLabels, scrapeTime, true, nanos, kept));
-    return samples;
+    // Label policy and cardinality limits; refused series are counted there. up/scrape_* bypass
+    // the limits so a target at its limit still reports that it is up.
+    List<Sample> admitted = admission.admitEach(url, samples);
+    admitted.addAll(synthetic(target, targetLabels, scrapeTime, true, nanos, kept));
+    return admitted;
   }
 
   private List<Sample> down(ScrapeTarget target, long scrapeTime, long t0, String why) {
@@ -188,9 +201,9 @@ public final class Scraper implements AutoCloseable {
       int scraped) {
     String tenant = tenantFor(target.url().toString(), labels);
     return List.of(
-        new Sample(tenant, "up", labels, time, up ? 1 : 0),
-        new Sample(tenant, "scrape_duration_seconds", labels, time, nanos / 1e9),
-        new Sample(tenant, "scrape_samples_scraped", labels, time, scraped));
+        admission.applyPolicy(new Sample(tenant, "up", labels, time, up ? 1 : 0)),
+        admission.applyPolicy(new Sample(tenant, "scrape_duration_seconds", labels, time, nanos / 1e9)),
+        admission.applyPolicy(new Sample(tenant, "scrape_samples_scraped", labels, time, scraped)));
   }
 
   private String tenantFor(String url, Map<String, String> labels) {

@@ -1,5 +1,6 @@
 package io.slamon.collector.events;
 
+import io.slamon.collector.BearerAuth;
 import io.slamon.collector.CollectorMetrics;
 import io.slamon.collector.EventSources;
 import io.slamon.store.Event;
@@ -56,24 +57,11 @@ public final class EventsApi {
         // Vert.x Web requires the body handler first; the body limit bounds what an
         // unauthenticated client can make us buffer.
         .handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes))
-        .handler(this::authenticate)
+        .handler(new BearerAuth(sources, "slamon events", SOURCE,
+            (ctx, why) -> reject(ctx, new Rejection(401, why, null))))
         .handler(this::checkContentType)
         .handler(this::handle)
         .failureHandler(this::failure);
-  }
-
-  private void authenticate(RoutingContext ctx) {
-    String header = ctx.request().getHeader("Authorization");
-    String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
-    var source = sources.sourceFor(token);
-    if (source.isEmpty()) {
-      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"slamon events\"");
-      reject(ctx, new Rejection(401, header == null ? "missing Authorization: Bearer <token> header"
-          : "unknown or malformed bearer token", null));
-      return;
-    }
-    ctx.put(SOURCE, source.get());
-    ctx.next();
   }
 
   private void checkContentType(RoutingContext ctx) {

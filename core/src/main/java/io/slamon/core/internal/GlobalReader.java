@@ -1,7 +1,9 @@
 package io.slamon.core.internal;
 
 import io.slamon.core.config.Alerting;
+import io.slamon.core.config.CardinalityLimits;
 import io.slamon.core.config.CollectorSettings;
+import io.slamon.core.config.LabelProtection;
 import io.slamon.core.config.EventSource;
 import io.slamon.core.config.Evaluation;
 import io.slamon.core.config.Http;
@@ -125,28 +127,61 @@ public final class GlobalReader {
   }
 
   private static CollectorSettings collector(Fields f) {
-    List<EventSource> sources =
-        f.list(
-            "eventSources",
-            g -> {
-              String name = g.requiredString("name");
-              String token = g.requiredString("token");
-              if (token != null && token.length() < 16) {
-                g.error("token", "must be at least 16 characters");
-              }
-              return g.build(() -> new EventSource(name, token));
-            },
-            false);
+    List<EventSource> sources = f.list("eventSources", GlobalReader::source, false);
+    checkUnique(f, "eventSources", "event source", sources);
+    List<EventSource> otlp = f.list("otlpSources", GlobalReader::source, false);
+    checkUnique(f, "otlpSources", "OTLP source", otlp);
+    CardinalityLimits limits = f.object("limits", GlobalReader::limits);
+    LabelProtection labels = f.object("labels", GlobalReader::labels);
+    return f.build(() -> new CollectorSettings(sources, otlp, limits == null ? CardinalityLimits.DEFAULT : limits,
+        labels == null ? LabelProtection.NONE : labels));
+  }
+
+  private static EventSource source(Fields g) {
+    String name = g.requiredString("name");
+    String token = g.requiredString("token");
+    if (token != null && token.length() < 16) {
+      g.error("token", "must be at least 16 characters");
+    }
+    return g.build(() -> new EventSource(name, token));
+  }
+
+  private static void checkUnique(Fields f, String field, String what, List<EventSource> sources) {
     Set<String> names = new HashSet<>();
     Set<String> tokens = new HashSet<>();
     for (EventSource s : sources) {
       if (!names.add(s.name())) {
-        f.error("eventSources", "duplicate event source name '" + s.name() + "'");
+        f.error(field, "duplicate " + what + " name '" + s.name() + "'");
       }
       if (!tokens.add(s.token())) {
-        f.error("eventSources", "event source '" + s.name() + "' reuses another source's token");
+        f.error(field, what + " '" + s.name() + "' reuses another source's token");
       }
     }
-    return f.build(() -> new CollectorSettings(sources));
+  }
+
+  private static CardinalityLimits limits(Fields f) {
+    CardinalityLimits d = CardinalityLimits.DEFAULT;
+    Integer perTarget = f.integer("maxSeriesPerTarget", 1, Integer.MAX_VALUE, d.maxSeriesPerTarget());
+    Integer perTenant = f.integer("maxSeriesPerTenant", 1, Integer.MAX_VALUE, d.maxSeriesPerTenant());
+    Duration idle = f.duration("seriesIdleTimeout", d.seriesIdleTimeout(), false);
+    return f.build(() -> new CardinalityLimits(perTarget, perTenant, idle));
+  }
+
+  private static LabelProtection labels(Fields f) {
+    List<String> drop = f.strings("drop");
+    List<String> pseudonymise = f.strings("pseudonymise");
+    String key = f.string("pseudonymisationKey");
+    for (String name : pseudonymise) {
+      if (drop.contains(name)) {
+        f.error("pseudonymise", "label '" + name + "' is also dropped");
+      }
+    }
+    if (!pseudonymise.isEmpty() && key == null) {
+      f.missing("pseudonymisationKey");
+    }
+    if (key != null && !key.startsWith("${") && !key.startsWith("file:") && key.length() < 16) {
+      f.error("pseudonymisationKey", "must be at least 16 characters (or ${ENV_VAR} / file:path)");
+    }
+    return f.build(() -> new LabelProtection(drop, pseudonymise, key));
   }
 }
