@@ -29,5 +29,6 @@ if [ ! -f bench/target/classpath.txt ]; then
   exit 1
 fi
 java_bin="$(bash scripts/find-jdk.sh)/bin/java"
+revision="$(git describe --always --dirty 2>/dev/null || echo unknown)"
 exec "$java_bin" -Xmx"${BENCH_HEAP:-2g}" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
-  io.slamon.bench.ingest.IngestBench "${args[@]}"
+  io.slamon.bench.ingest.IngestBench --revision "$revision" "${args[@]}"

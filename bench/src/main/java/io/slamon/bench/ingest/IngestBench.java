@@ -70,6 +70,9 @@ public final class IngestBench implements Callable<Integer> {
   @Option(names = "--label", defaultValue = "", description = "a note for the heading, e.g. 'small run, machine shared by other builds'")
   String label;
 
+  @Option(names = "--revision", defaultValue = "", description = "the slamon revision measured (the script passes git describe)")
+  String revision;
+
   @Option(names = "--markdown", description = "also write the Markdown table to this file")
   Path markdownFile;
 
@@ -115,7 +118,7 @@ public final class IngestBench implements Callable<Integer> {
         }
       }
     }
-    String md = new Report(heading(spec, load), results).markdown();
+    String md = new Report(heading(spec, load), results, (long) targets * series).markdown();
     System.out.println(md);
     if (markdownFile != null) {
       Files.writeString(markdownFile, md);
@@ -137,9 +140,9 @@ public final class IngestBench implements Callable<Integer> {
     String when = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
     return String.format(Locale.ROOT, """
         **%s%s** — %d targets × %,d series every %s (%,.0f samples/s offered), %s measured per peer after %s warm-up, \
-        peers one after the other. Machine: %d CPUs, %,d MiB RAM, load average at start %s; JDK %s; %s; %s.""",
+        peers one after the other%s. Machine: %d CPUs, %,d MiB RAM, load average at start %s; JDK %s; %s; %s.""",
         when, label.isBlank() ? "" : ", " + label, spec.targets(), spec.seriesPerTarget(), human(interval),
-        spec.samplesPerSecond(), human(duration), human(warmup), Runtime.getRuntime().availableProcessors(), memTotalMib(), load, Runtime.version(), version(prometheus, "prometheus"), version(victoriaMetrics, "victoria-metrics"));
+        spec.samplesPerSecond(), human(duration), human(warmup), revision.isBlank() ? "" : "; slamon " + revision, Runtime.getRuntime().availableProcessors(), memTotalMib(), load, Runtime.version(), version(prometheus, "prometheus"), version(victoriaMetrics, "victoria-metrics"));
   }
 
   /** The 1, 5 and 15 minute load averages. */

@@ -79,7 +79,8 @@ final class Measurement {
         queueMax = Math.max(queueMax, b.get().queuedSamples());
       }
       if (++tick % 10 == 0) {
-        log.printf("%s: %3ds  %,.0f samples stored%s%n", peer.name(), tick, running.samplesIngested() - samples0,
+        log.printf("%s: %3.0fs  %,.0f samples stored%s%n", peer.name(), (System.nanoTime() - t0) / 1e9,
+            running.samplesIngested() - samples0,
             b.map(x -> String.format(", queue %,.0f, spool %,.0f bytes", x.queuedSamples(), x.spoolBytes())).orElse(""));
       }
     }
@@ -87,6 +88,9 @@ final class Measurement {
     Map<String, Double> cpu1 = cpu(running);
     double harness1 = Proc.cpuSeconds(ProcessHandle.current().pid());
     Optional<Peer.Backlog> backlog1 = running.backlog();
+    if (backlog1.isPresent()) {
+      queueMax = Math.max(queueMax, backlog1.get().queuedSamples());
+    }
     double seconds = (System.nanoTime() - t0) / 1e9;
     probing.set(false);
     probe.join(5_000);
