@@ -20,6 +20,8 @@ final class Measurement {
   static final Duration PROBE_EVERY = Duration.ofMillis(200);
   /** Targets the probe watches (spread over the fleet). */
   static final int PROBED_TARGETS = 4;
+  /** Key of the collector's live heap (after a full GC) among the memory figures. */
+  static final String LIVE_HEAP = "collector live heap";
 
   private final Peer.Setup setup;
   private final Duration warmup;
@@ -95,6 +97,7 @@ final class Measurement {
     probing.set(false);
     probe.join(5_000);
     sampleMemory(running, memory);
+    running.liveHeapBytes().ifPresent(b -> memory.put(LIVE_HEAP, b));
     Map<String, Double> cpuDelta = new LinkedHashMap<>();
     cpu1.forEach((k, v) -> cpuDelta.put(k, v - cpu0.getOrDefault(k, 0.0)));
     PeerResult.Queue q = null;

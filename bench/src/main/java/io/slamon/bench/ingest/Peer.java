@@ -48,6 +48,15 @@ interface Peer {
      */
     List<Long> visibleSince(String target, long afterMillis) throws Exception;
 
+    /**
+     * Heap still live after a full collection, for a JVM peer (asked through {@code jcmd} once the
+     * window is over, since the full GC disturbs the process): what the collector needs, as
+     * opposed to what the JVM reserved because it could.
+     */
+    default java.util.OptionalLong liveHeapBytes() {
+      return java.util.OptionalLong.empty();
+    }
+
     /** Stops the peer and waits for its processes to exit. */
     @Override
     void close();

@@ -132,6 +132,11 @@ final class SlamonPeer implements Peer {
     }
 
     @Override
+    public java.util.OptionalLong liveHeapBytes() {
+      return Jcmd.liveHeapBytes(process.pid());
+    }
+
+    @Override
     public List<Long> visibleSince(String target, long afterMillis) {
       return db.sampleStore().query(null, Setup.PROBE_METRIC, Map.of("instance", target, "gpu", Setup.PROBE_GPU),
               Instant.ofEpochMilli(afterMillis + 1), Instant.now().plusSeconds(60))

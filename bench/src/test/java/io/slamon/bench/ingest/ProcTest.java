@@ -22,6 +22,14 @@ class ProcTest {
   }
 
   @Test
+  void theLiveHeapIsTheFirstUsedFigureOfHeapInfoAndAJvmAnswersIt() {
+    assertThat(Jcmd.usedKilobytes("garbage-first heap   total reserved 6172672K, committed 180224K, used 105885K [0x0, 0x1)\n"
+        + " region size 4096K, 10 young (40960K), 1 survivors (4096K)")).hasValue(105_885);
+    assertThat(Jcmd.usedKilobytes("no heap here")).isEmpty();
+    assertThat(Jcmd.liveHeapBytes(ProcessHandle.current().pid())).isPresent();
+  }
+
+  @Test
   void thisProcessHasUsedCpuAndMemoryAndAGoneProcessReadsAsZero() {
     long self = ProcessHandle.current().pid();
     assertThat(Proc.cpuSeconds(self)).isPositive();

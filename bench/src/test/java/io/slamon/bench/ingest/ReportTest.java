@@ -28,7 +28,7 @@ class ReportTest {
     assertThat(md).contains("| CPU-s per million samples, collector | 1.800 | n/a | n/a |");
     assertThat(md).contains("VictoriaMetrics skipped: victoria-metrics not found");
     assertThat(md).contains("scrape-to-queryable p50 / p99 / max | 200 / 4,000 / 4,000 ms (3 points)");
-    assertThat(md).contains("≤ 2× Prometheus: 1.50× — met", "memory ≤ 1 GiB at 1 M active series (1,000,000 here): 500 MiB — met", "p99 < 5 s: 4,000 ms — met",
+    assertThat(md).contains("≤ 2× Prometheus: 1.50× — met", "memory ≤ 1 GiB at 1 M active series (1,000,000 here): peak RSS 500 MiB — met", "p99 < 5 s: 4,000 ms — met",
         "no growing backlog: stored 100.0 % of offered");
   }
 
@@ -43,7 +43,7 @@ class ReportTest {
     String md = new Report("h", List.of(slamon(1, 1L << 20, List.of(), 0), PeerResult.skipped("Prometheus", "not found")),
         10_000).markdown();
     assertThat(md).contains("not evaluated (Prometheus did not run)", "the probe saw no point become queryable",
-        "not evaluated, only 10,000 active series here (1 MiB)");
+        "not evaluated, only 10,000 active series here (peak RSS 1 MiB)");
   }
 
   @Test
