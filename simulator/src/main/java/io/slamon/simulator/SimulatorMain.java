@@ -41,12 +41,34 @@ public final class SimulatorMain implements Callable<Integer> {
       description = "Push interval as ISO-8601 duration (default ${DEFAULT-VALUE}).")
   Duration pushEvery;
 
+  @Option(
+      names = "--scale-targets",
+      description = "Benchmark mode: serve this many dcgm-exporter-like targets instead of the demo fleet.")
+  Integer scaleTargets;
+
+  @Option(names = "--scale-series", defaultValue = "10000", description = "Benchmark mode: series per target (default ${DEFAULT-VALUE}).")
+  int scaleSeries;
+
+  @Option(names = "--scale-interval", defaultValue = "PT1S",
+      description = "Benchmark mode: values change every this ISO-8601 duration (default ${DEFAULT-VALUE}).")
+  Duration scaleInterval;
+
+  @Option(names = "--scale-first-port", defaultValue = "0",
+      description = "Benchmark mode: first target port, the others follow; 0 = ephemeral (default).")
+  int scaleFirstPort;
+
+  @Option(names = "--targets-file", description = "Benchmark mode: write the targets (host:port, one a line) here once all listen.")
+  java.nio.file.Path targetsFile;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new SimulatorMain()).execute(args));
   }
 
   @Override
-  public Integer call() throws InterruptedException {
+  public Integer call() throws Exception {
+    if (scaleTargets != null) {
+      return scale();
+    }
     FleetSpec spec = FleetSpec.demo(seed);
     if (ephemeralPorts) {
       spec = spec.withEphemeralPorts();
@@ -76,6 +98,41 @@ public final class SimulatorMain implements Callable<Integer> {
                   vertx.close();
                   stopped.countDown();
                 }));
+    stopped.await();
+    return 0;
+  }
+
+  private int scale() throws Exception {
+    ScaleSpec spec;
+    try {
+      spec = new ScaleSpec(scaleTargets, scaleSeries, scaleInterval, seed, scaleFirstPort);
+    } catch (IllegalArgumentException e) {
+      System.err.println("slamon-simulator: " + e.getMessage());
+      return 2;
+    }
+    Vertx vertx = Vertx.vertx();
+    ScaleFleet fleet;
+    try {
+      fleet = ScaleFleet.start(vertx, spec, InstantSource.system());
+    } catch (IllegalStateException e) {
+      System.err.println("slamon-simulator: " + e.getMessage());
+      vertx.close();
+      return 1;
+    }
+    System.out.printf("scale fleet: %d targets x %d series every %s = %.0f samples/s%n", spec.targets(),
+        spec.seriesPerTarget(), spec.interval(), spec.samplesPerSecond());
+    if (targetsFile != null) {
+      java.nio.file.Files.write(targetsFile, fleet.targets());
+      System.out.println("targets written to " + targetsFile);
+    } else {
+      System.out.println("targets: " + String.join(" ", fleet.targets()));
+    }
+    var stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      fleet.close();
+      vertx.close();
+      stopped.countDown();
+    }));
     stopped.await();
     return 0;
   }

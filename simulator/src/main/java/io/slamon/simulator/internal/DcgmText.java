@@ -16,7 +16,7 @@ import java.util.function.BiFunction;
  * written, as dcgm-exporter does. Integers print as {@code %d}, doubles as Go's {@code %f}.
  */
 final class DcgmText {
-  private record Counter(
+  record Counter(
       String field,
       String type,
       String help,
@@ -73,6 +73,11 @@ final class DcgmText {
               false, true, (g, e) -> e.dramActive));
 
   private DcgmText() {}
+
+  /** dcgm-exporter's fields in page order (the scale mode renders the same families). */
+  static List<Counter> counters() {
+    return COUNTERS;
+  }
 
   static String render(GpuNodeSpec node, List<GpuState> gpus) {
     var out = new StringBuilder(64 * 1024);
