@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
       "SRE observability and SLA monitoring for managed GPU / LLM hosting: collects GPU and inference"
           + " metrics and operational events, evaluates each tenant's SLA, opens incidents.",
     },
-    subcommands = {ServeCommand.class, DemoCommand.class, ConfigCommand.class, IncidentCommand.class, AuditCommand.class},
+    subcommands = {ServeCommand.class, DemoCommand.class, ConfigCommand.class, IncidentCommand.class, AuditCommand.class,
+      RulesCommand.class},
     footer = {
       "",
       "Environment:",
