@@ -101,6 +101,7 @@ class OutboxIT {
     p.dispatcher().runOnce();
     assertThat(provider.wire).containsEntry("evt-2", 3);
     assertThat(provider.processed).containsExactly("evt-2");
+    assertThat(oncall.wire).as("hanse-bank's receiver never sees acme's alert").isEmpty();
     Outbox.Entry e = p.outbox().entries().get(0);
     assertThat(e.state()).isEqualTo("delivered");
     assertThat(p.outbox().attempts(e.id())).extracting(Outbox.RecordedAttempt::httpStatus).containsExactly(503, 503, 200);
