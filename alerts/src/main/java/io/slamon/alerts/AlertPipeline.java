@@ -39,6 +39,7 @@ public final class AlertPipeline {
   private final Map<String, Channel> channels = new LinkedHashMap<>();
   private final Dispatcher dispatcher;
   private final InstantSource clock;
+  private final Links links;
   private Instant lastRefresh = Instant.MIN;
 
   /** With the channels the configuration describes and the default outbox backoff. */
@@ -55,6 +56,7 @@ public final class AlertPipeline {
     this.outbox = new Outbox(dataSource);
     this.lifecycle = new AlertLifecycle(dataSource);
     this.clock = clock;
+    this.links = new Links(config);
     config.receivers().forEach(r -> this.channels.put(r.name(), channels.apply(r)));
     this.dispatcher = new Dispatcher(dataSource, this.channels, backoff, config.failureAlertAfter(), this::raise, clock,
         RandomGenerator.getDefault());
@@ -126,7 +128,8 @@ public final class AlertPipeline {
     List<Notification> handed = new java.util.ArrayList<>();
     for (Pending p : pending) {
       FiredEscalation f = detail.get(p.incidentId() + " " + p.stepId());
-      Notification n = EscalationNotifications.of(p.incidentId(), p.tenant(), p.stepId(), p.firedAt(), p.late(), f == null ? null : f.lateBy());
+      Notification n = links.apply(
+          EscalationNotifications.of(p.incidentId(), p.tenant(), p.stepId(), p.firedAt(), p.late(), f == null ? null : f.lateBy()));
       try (Connection c = dataSource.getConnection()) {
         c.setAutoCommit(false);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO escalation_handoffs (incident_id, step_id, handed_at)"
@@ -166,7 +169,8 @@ public final class AlertPipeline {
    * once), then re-sends the active ones to Alertmanager if {@code resendInterval} has passed.
    */
   public List<Notification> updateAlerts(List<AlertSpec> firing) {
-    List<Notification> transitions = lifecycle.update(firing, clock.instant(), (c, n) -> enqueue(c, n, null));
+    List<Notification> transitions = lifecycle.update(firing.stream().map(links::apply).toList(), clock.instant(),
+        (c, n) -> enqueue(c, n, null));
     refreshAlertmanagers(false);
     return transitions;
   }

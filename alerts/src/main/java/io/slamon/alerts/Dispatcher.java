@@ -90,6 +90,9 @@ public final class Dispatcher {
         }
         outbox.record(c, e.id(), n, a, state, next);
         c.commit();
+        if (a.succeeded() && e.failureAlerted()) {
+          raise.accept(failureAlert(e, clock.instant()), e.receiver()); // it went out after all: resolve the alert
+        }
         if (!a.succeeded()) {
           LOG.warn("delivery of {} to {} failed (attempt {}, {}): {}", e.idempotencyKey(), e.receiver(), n, state, a.error());
         }
@@ -123,14 +126,28 @@ public final class Dispatcher {
       if (FAILURE_ALERT.equals(e.notification().label("alertname"))) {
         continue; // an alert about a failing alert is not chased by another one
       }
-      String what = "rejected".equals(e.state()) ? "was refused" : "has been failing since " + e.createdAt();
-      LOG.error("delivery of {} to {} {}: {}", e.idempotencyKey(), e.receiver(), what, e.lastError());
-      raise.accept(new Notification("delivery-failing-" + e.id(), Notification.Kind.ALERT, Notification.Status.FIRING,
-          "Delivery to receiver " + e.receiver() + " " + what,
-          Map.of("alertname", FAILURE_ALERT, "severity", "page", "component", "alerts", "receiver", e.receiver()),
-          Map.of("description", "Notification " + e.idempotencyKey() + " (" + e.notification().title() + ") could not be delivered to "
-              + e.receiver() + " after " + e.attempts() + " attempt(s); last error: " + e.lastError()),
-          now, null, e.notification().incidentId(), null, null, null), e.receiver());
+      LOG.error("delivery of {} to {} {}: {}", e.idempotencyKey(), e.receiver(), what(e), e.lastError());
+      raise.accept(failureAlert(e, null), e.receiver());
     }
+  }
+
+  private static String what(Outbox.Entry e) {
+    return "rejected".equals(e.state()) ? "was refused" : "has been failing since " + e.createdAt();
+  }
+
+  /**
+   * The provider-scope alert about entry {@code e}: firing, or resolved at {@code resolvedAt}. Its
+   * start is when the entry was queued, so firing and resolution share their identity.
+   */
+  private static Notification failureAlert(Outbox.Entry e, Instant resolvedAt) {
+    boolean resolved = resolvedAt != null;
+    return new Notification("delivery-failing-" + e.id() + (resolved ? "-resolved" : ""), Notification.Kind.ALERT,
+        resolved ? Notification.Status.RESOLVED : Notification.Status.FIRING,
+        "Delivery to receiver " + e.receiver() + (resolved ? " recovered" : " " + what(e)),
+        Map.of("alertname", FAILURE_ALERT, "severity", "page", "component", "alerts", "receiver", e.receiver()),
+        Map.of("description", "Notification " + e.idempotencyKey() + " (" + e.notification().title() + ")"
+            + (resolved ? " was delivered to " + e.receiver() + " after all."
+                : " could not be delivered to " + e.receiver() + " after " + e.attempts() + " attempt(s); last error: " + e.lastError())),
+        e.createdAt(), resolvedAt, e.notification().incidentId(), null, null, null);
   }
 }

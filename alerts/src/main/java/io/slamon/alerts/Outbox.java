@@ -21,13 +21,14 @@ import javax.sql.DataSource;
 public final class Outbox {
   /** A queued delivery. */
   public record Entry(long id, String idempotencyKey, String receiver, String tenant, Notification notification,
-      Instant createdAt, Instant nextAttemptAt, int attempts, String state, Instant deliveredAt, String lastError) {}
+      Instant createdAt, Instant nextAttemptAt, int attempts, String state, Instant deliveredAt, String lastError,
+      boolean failureAlerted) {}
 
   /** A recorded attempt. */
   public record RecordedAttempt(long outboxId, int attempt, Instant startedAt, long durationMs, Integer httpStatus, String error) {}
 
   private static final String COLUMNS = "id, idempotency_key, receiver, tenant, notification::text AS notification, created_at,"
-      + " next_attempt_at, attempts, state, delivered_at, last_error";
+      + " next_attempt_at, attempts, state, delivered_at, last_error, failure_alerted";
 
   private final DataSource dataSource;
 
@@ -137,6 +138,6 @@ public final class Outbox {
     return new Entry(rs.getLong("id"), rs.getString("idempotency_key"), rs.getString("receiver"), rs.getString("tenant"),
         NotificationJson.read(rs.getString("notification")), Timestamps.get(rs, "created_at"),
         Timestamps.get(rs, "next_attempt_at"), rs.getInt("attempts"), rs.getString("state"),
-        Timestamps.get(rs, "delivered_at"), rs.getString("last_error"));
+        Timestamps.get(rs, "delivered_at"), rs.getString("last_error"), rs.getBoolean("failure_alerted"));
   }
 }

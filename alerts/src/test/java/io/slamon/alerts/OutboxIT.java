@@ -101,6 +101,7 @@ class OutboxIT {
     p.dispatcher().runOnce();
     assertThat(provider.wire).containsEntry("evt-2", 3);
     assertThat(provider.processed).containsExactly("evt-2");
+    assertThat(oncall.wire).as("hanse-bank's receiver never sees acme's alert").isEmpty();
     Outbox.Entry e = p.outbox().entries().get(0);
     assertThat(e.state()).isEqualTo("delivered");
     assertThat(p.outbox().attempts(e.id())).extracting(Outbox.RecordedAttempt::httpStatus).containsExactly(503, 503, 200);
@@ -123,6 +124,14 @@ class OutboxIT {
     assertThat(provider.bodies.get(1)).contains("\"alertname\":\"SlamonDeliveryFailing\"", "\"receiver\":\"oncall\"", "evt-3");
     // Still retried after the alert, with the backoff capped at 40 s.
     assertThat(oncall.wire.get("evt-3")).isGreaterThan(20);
+
+    oncall.script.clear(); // the receiver is back: the row goes out and the provider alert resolves
+    now.set(now.get().plusSeconds(60));
+    p.dispatcher().runOnce();
+    p.dispatcher().runOnce();
+    assertThat(oncall.processed).containsExactly("evt-3");
+    assertThat(provider.processed).containsExactly("evt-3", "delivery-failing-1", "delivery-failing-1-resolved");
+    assertThat(provider.bodies.get(2)).contains("\"status\":\"resolved\"", "recovered");
   }
 
   @Test

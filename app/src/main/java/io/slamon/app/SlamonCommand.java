@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
           + " metrics and operational events, evaluates each tenant's SLA, opens incidents.",
     },
     subcommands = {ServeCommand.class, DemoCommand.class, ConfigCommand.class, IncidentCommand.class, AuditCommand.class,
-        ReportCommand.class, DbCommand.class},
+        ReportCommand.class, DbCommand.class, RulesCommand.class},
     footer = {
       "",
       "Environment:",

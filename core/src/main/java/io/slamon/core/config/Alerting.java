@@ -16,12 +16,23 @@ import java.util.Optional;
  *     provider-scope alert
  * @param receivers named destinations
  * @param routes every route whose matchers all match contributes its receivers
+ * @param dashboardUrl link template for the {@code dashboard_url} annotation, or {@code null};
+ *     {@code {tenant}}, {@code {slo}}, {@code {alertname}}, {@code {incident_id}} are replaced
+ * @param runbookUrl link template for the {@code runbook_url} annotation, or {@code null}
  */
-public record Alerting(Duration resendInterval, Duration failureAlertAfter, List<AlertReceiver> receivers, List<AlertRoute> routes) {
+public record Alerting(Duration resendInterval, Duration failureAlertAfter, List<AlertReceiver> receivers, List<AlertRoute> routes,
+    String dashboardUrl, String runbookUrl) {
+  /** Placeholders a link template may use. */
+  public static final List<String> LINK_PLACEHOLDERS = List.of("tenant", "slo", "alertname", "incident_id");
   public static final Duration DEFAULT_RESEND_INTERVAL = Duration.ofMinutes(1);
   public static final Duration DEFAULT_FAILURE_ALERT_AFTER = Duration.ofMinutes(15);
   /** No receivers: nothing is delivered (escalations are still audited and printed). */
   public static final Alerting NONE = new Alerting(DEFAULT_RESEND_INTERVAL, DEFAULT_FAILURE_ALERT_AFTER, List.of(), List.of());
+
+  /** Without link templates. */
+  public Alerting(Duration resendInterval, Duration failureAlertAfter, List<AlertReceiver> receivers, List<AlertRoute> routes) {
+    this(resendInterval, failureAlertAfter, receivers, routes, null, null);
+  }
 
   public Alerting {
     Objects.requireNonNull(resendInterval, "resendInterval");

@@ -57,7 +57,26 @@ public final class AlertingReader {
       }
     }
     List<AlertRoute> routes = f.list("routes", g -> route(g, names), false);
-    return f.build(() -> new Alerting(resend, failAfter, receivers, routes));
+    String dashboard = linkTemplate(f, "dashboardUrl");
+    String runbook = linkTemplate(f, "runbookUrl");
+    return f.build(() -> new Alerting(resend, failAfter, receivers, routes, dashboard, runbook));
+  }
+
+  /** A URL template whose placeholders are known and which is an http(s) URL once they are filled. */
+  private static String linkTemplate(Fields f, String key) {
+    String t = f.string(key);
+    if (t == null) {
+      return null;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{([^}]*)}").matcher(t);
+    while (m.find()) {
+      if (!Alerting.LINK_PLACEHOLDERS.contains(m.group(1))) {
+        f.error(key, "unknown placeholder {" + m.group(1) + "} (use " + String.join(", ",
+            Alerting.LINK_PLACEHOLDERS.stream().map(p -> "{" + p + "}").toList()) + ")");
+        return null;
+      }
+    }
+    return url(f, key, m.replaceAll("x")) == null ? null : t;
   }
 
   private static AlertReceiver receiver(Fields f) {

@@ -125,6 +125,25 @@ class AlertingConfigTest {
   }
 
   @Test
+  void linkTemplatesMayUseTheKnownPlaceholdersOnly() {
+    ConfigResult ok = load("""
+        alerting:
+          dashboardUrl: https://grafana.example.de/d/slo?var-tenant={tenant}&var-slo={slo}
+          runbookUrl: https://runbooks.example.de/{alertname}
+        """);
+    assertThat(ok.problems()).isEmpty();
+    assertThat(ok.config().alerting().runbookUrl()).isEqualTo("https://runbooks.example.de/{alertname}");
+    ConfigResult bad = load("""
+        alerting:
+          dashboardUrl: https://grafana.example.de/d/{dashboard}
+          runbookUrl: runbooks/{alertname}
+        """);
+    assertThat(bad.report().lines()).containsExactly(
+        "slamon.yaml:4: alerting.dashboardUrl: unknown placeholder {dashboard} (use {tenant}, {slo}, {alertname}, {incident_id})",
+        "slamon.yaml:5: alerting.runbookUrl: \"runbooks/x\" is not an http(s) URL with a host");
+  }
+
+  @Test
   void quietHoursSpanningMidnightEndTheNextMorningInTheTenantsZone() {
     var q = new QuietHours(LocalTime.of(22, 0), LocalTime.of(7, 0));
     ZoneId berlin = ZoneId.of("Europe/Berlin");

@@ -1,0 +1,53 @@
+package io.slamon.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.slamon.alerts.AlertSpec;
+import io.slamon.slo.BurnRateAlerts;
+import io.slamon.slo.BurnRatePolicy;
+import io.slamon.slo.SliCounts;
+import io.slamon.slo.SliKind;
+import io.slamon.slo.SloDefinition;
+import io.slamon.slo.SloResult;
+import io.slamon.slo.SloWindow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AlertWiringTest {
+  private static final SloDefinition SLO =
+      new SloDefinition("hanse-bank", "hanse-bank-chat-availability", SliKind.AVAILABILITY, 0, 0.999, new SloWindow.Rolling(Duration.ofDays(30)));
+  private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+
+  /** Every window at {@code errorRatio}, or without events. */
+  private static List<AlertSpec> alerts(double errorRatio, double total, boolean breached) {
+    var burn = new BurnRateAlerts(BurnRatePolicy.defaults(), Duration.ofDays(30));
+    Map<Duration, SliCounts> counts = new HashMap<>();
+    burn.requiredWindows().forEach(w -> counts.put(w, new SliCounts(total * (1 - errorRatio), total)));
+    var result = new SloResult(SLO, NOW.minus(Duration.ofDays(30)), NOW, new SliCounts(999, 1000), 0.999, 0, breached);
+    return AlertWiring.alerts(SLO, burn.evaluate(0.999, counts), result);
+  }
+
+  @Test
+  void aFastBurnPagesAndTicketsWithStableLabels() {
+    assertThat(alerts(0.02, 1000, false)).extracting(a -> a.labels().get("alertname") + " " + a.labels().get("severity"))
+        .containsExactly("SloErrorBudgetBurn page", "SloErrorBudgetBurn ticket");
+    assertThat(alerts(0.02, 1000, false).get(0).labels()).containsOnlyKeys("alertname", "tenant", "slo", "severity", "component")
+        .containsEntry("tenant", "hanse-bank").containsEntry("slo", "hanse-bank-chat-availability");
+  }
+
+  @Test
+  void aSlowBurnOnlyTicketsAndNoBurnRaisesNothing() {
+    assertThat(alerts(0.005, 1000, false)).extracting(a -> a.labels().get("severity")).containsExactly("ticket");
+    assertThat(alerts(0, 1000, false)).isEmpty();
+  }
+
+  @Test
+  void noTrafficIsNoDataAndABreachPages() {
+    assertThat(alerts(0, 0, true)).extracting(a -> a.labels().get("alertname") + " " + a.labels().get("severity"))
+        .containsExactly("SloNoData ticket", "SloBreached page");
+  }
+}
