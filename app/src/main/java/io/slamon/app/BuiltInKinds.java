@@ -57,6 +57,12 @@ final class BuiltInKinds {
     return out;
   }
 
+  /** The SLO's burn-rate policy from the OpenSLO alert policies it names; the SRE Workbook table without any. */
+  static io.slamon.slo.BurnRatePolicy burnRatePolicy(SlamonConfig config, String sloName) {
+    List<String> names = config.slos().stream().filter(s -> s.name().equals(sloName)).findFirst().map(Slo::alertPolicies).orElse(List.of());
+    return io.slamon.slo.OpenSloAlerting.policy(config.alertPolicies().stream().filter(p -> names.contains(p.name())).toList());
+  }
+
   static SliKind engineKind(io.slamon.core.openslo.SliKind kind) {
     return switch (kind) {
       case ERROR_RATE -> SliKind.ERROR_RATE;

@@ -10,7 +10,6 @@ import io.slamon.incident.SignalScanner;
 import io.slamon.slo.AlertSeverity;
 import io.slamon.slo.BurnRateEvaluation;
 import io.slamon.slo.BurnRateMonitor;
-import io.slamon.slo.BurnRatePolicy;
 import io.slamon.slo.SloDefinition;
 import io.slamon.slo.SloEvaluator;
 import io.slamon.slo.SloResult;
@@ -58,7 +57,7 @@ final class SlamonRuntime implements AutoCloseable {
         new io.slamon.slo.BuiltInSlis(db.sampleStore(), db.eventStore(), new StoredSliSource(db.sampleStore())),
         new io.slamon.slo.MaintenanceExclusions(db.eventStore(), tenant -> BuiltInKinds.agreedWindows(config, tenant), clock));
     this.evaluator = new SloEvaluator(sli, clock);
-    this.burnRates = new BurnRateMonitor(sli, BurnRatePolicy.defaults(), clock);
+    this.burnRates = new BurnRateMonitor(sli, slo -> BuiltInKinds.burnRatePolicy(config, slo.name()), clock);
     this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));
     this.opener = new IncidentOpener(db.incidentStore(), db.auditLog(), clock);
     this.clocks = ConfigMapping.regulatoryClocks(config, db, clock);
@@ -90,7 +89,8 @@ final class SlamonRuntime implements AutoCloseable {
   }
 
   /** What one evaluation round found. */
-  record Round(List<SloResult> results, List<IncidentOpener.Outcome> incidents, List<RegulatoryClocks.FiredEscalation> escalations) {
+  record Round(List<SloResult> results, List<IncidentOpener.Outcome> incidents, List<RegulatoryClocks.FiredEscalation> escalations,
+      java.util.Map<String, BurnRateEvaluation> burnRates) {
     List<IncidentRecord> opened() {
       return incidents.stream().filter(IncidentOpener.Outcome::opened).map(IncidentOpener.Outcome::incident).toList();
     }
@@ -100,6 +100,7 @@ final class SlamonRuntime implements AutoCloseable {
   Round evaluate() {
     List<SloResult> results = new ArrayList<>();
     List<Signal> signals = new ArrayList<>();
+    java.util.Map<String, BurnRateEvaluation> burnBySlo = new java.util.LinkedHashMap<>();
     for (SloDefinition slo : slos) {
       SloResult r = evaluator.evaluate(slo);
       results.add(r);
@@ -107,6 +108,7 @@ final class SlamonRuntime implements AutoCloseable {
           slo.tenant(), slo.name(), r.windowEnd(), r.windowStart(), r.windowEnd(),
           r.counts().good(), r.counts().total(), slo.objective(), r.attainment(), r.budgetRemaining()));
       var burn = burnRates.evaluate(slo);
+      burnBySlo.put(slo.tenant() + "/" + slo.name(), burn);
       if (burn.highestSeverity() == AlertSeverity.PAGE) {
         var c = burn.conditions().stream().filter(BurnRateEvaluation.ConditionState::firing).findFirst().orElseThrow();
         signals.add(new Signal(slo.tenant(), Signal.Kind.FAST_BURN, slo.name(), "inference",
@@ -122,7 +124,7 @@ final class SlamonRuntime implements AutoCloseable {
     signals.addAll(scanner.scan(config.tenants().stream().map(t -> t.id()).toList()));
     List<IncidentOpener.Outcome> outcomes = signals.stream().map(opener::open).toList();
     // Delivery through alerts/ comes with the outbox; until then the escalation is audited and printed.
-    return new Round(results, outcomes, clocks.fireDue());
+    return new Round(results, outcomes, clocks.fireDue(), burnBySlo);
   }
 
   /** One line per escalation step a round fired. */

@@ -146,6 +146,15 @@ class ConfigMappingTest {
     assertThat(BuiltInKinds.agreedWindows(example().config(), null)).isEmpty();
   }
 
+  @Test
+  void anSlosAlertPoliciesBecomeItsBurnRateConditionsAndWithoutAnyTheWorkbookTable() {
+    var policy = BuiltInKinds.burnRatePolicy(example().config(), "hanse-bank-chat-availability");
+    assertThat(policy.conditions()).containsExactly(
+        new io.slamon.slo.BurnRateCondition("fast-burn", io.slamon.slo.AlertSeverity.PAGE, 14.4, java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(5)),
+        new io.slamon.slo.BurnRateCondition("slow-burn", io.slamon.slo.AlertSeverity.TICKET, 1, java.time.Duration.ofHours(6), java.time.Duration.ofMinutes(30)));
+    assertThat(BuiltInKinds.burnRatePolicy(example().config(), "hanse-bank-rag-freshness")).isEqualTo(io.slamon.slo.BurnRatePolicy.defaults());
+  }
+
   /** A one-objective OpenSLO SLO of hanse-bank over 7 rolling days with an inline slamon indicator. */
   private static String sloDocument(String name, String sourceSpec, double target) {
     return """
