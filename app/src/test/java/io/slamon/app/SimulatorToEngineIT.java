@@ -81,7 +81,12 @@ class SimulatorToEngineIT {
       targets.add(new ScrapeTarget("vllm", URI.create("http://" + fleet.vllmTargets().get(i) + "/metrics"), Duration.ofHours(1),
           Duration.ofSeconds(10), Map.of("tenant", servers.get(i).tenant()), false));
     }
-    collector = new Collector(vertx, targets, (url, labels) -> Optional.ofNullable(labels.get("tenant")), db.sampleStore(), db.eventStore(),
+    for (String gpuNode : fleet.gpuTargets()) {
+      targets.add(new ScrapeTarget("dcgm", URI.create("http://" + gpuNode + "/metrics"), Duration.ofHours(1), Duration.ofSeconds(10), Map.of(), false));
+    }
+    // vLLM series by their target's tenant label, DCGM series by the pod's namespace (one per tenant)
+    collector = new Collector(vertx, targets, (url, labels) -> Optional.ofNullable(labels.getOrDefault("tenant", labels.get("namespace"))),
+        db.sampleStore(), db.eventStore(),
         new EventSources(Map.of()), fleet.spec().tenants()::contains, CollectorSettings.defaults().withPort(0).withSpool(spool), db::check, clock);
     collector.start();
   }
@@ -102,6 +107,7 @@ class SimulatorToEngineIT {
     String acmeBefore = metrics(ACME);
     String hanseBefore = metrics(HANSE);
     int queueOverTen = 0;
+    int gpuMissing = 0;
     for (int m = 1; m <= MINUTES; m++) {
       now.set(start.plus(Duration.ofMinutes(m)));
       if (m == 20) {
@@ -113,7 +119,13 @@ class SimulatorToEngineIT {
       if (m == 40) {
         fleet.inject(new Fault(FaultType.QUEUE_BUILDUP, STADTWERKE, Duration.ofMinutes(5)));
       }
+      if (m == 50) {
+        fleet.inject(new Fault(FaultType.GPU_LOST, "gpu-node-02/3", Duration.ofMinutes(5)));
+      }
       scrape();
+      if (!get(fleet.gpuTargets().get(1)).contains("DCGM_FI_DEV_GPU_UTIL{gpu=\"3\"")) {
+        gpuMissing++;
+      }
       // the simulator renders the same state for the same instant, so this is what was scraped
       if (value(metrics(STADTWERKE), "vllm:num_requests_waiting", "") > 10) {
         queueOverTen++;
@@ -156,6 +168,13 @@ class SimulatorToEngineIT {
     assertThat(queue.counts().total()).as("slices with a scrape").isEqualTo(MINUTES + 1);
     assertThat(queue.counts().total() - queue.counts().good()).isEqualTo(queueOverTen).isBetween(4.0, 5.0);
 
+    // hanse-bank holds 8 GPUs (6 on gpu-node-02, 2 on gpu-node-03); one is lost for 5 minutes
+    SloDefinition gpus = new SloDefinition(HANSE, "hb-gpus", SliKind.GPU_CAPACITY, 0, 0.999, hour);
+    SloResult eight = engine.evaluate(gpus.withParams(Map.of("reservedGpus", "8")));
+    assertThat(eight.counts().total()).isEqualTo(MINUTES + 1);
+    assertThat(eight.counts().total() - eight.counts().good()).isEqualTo(gpuMissing).isBetween(4.0, 6.0);
+    assertThat(engine.evaluate(gpus.withParams(Map.of("reservedGpus", "7"))).attainment()).isEqualTo(1.0);
+
     // a tenant without faults keeps its budget
     SloResult praxis = engine.evaluate(new SloDefinition("praxis-digital", "px-errors", SliKind.ERROR_RATE, 0, 0.999, hour));
     assertThat(praxis.attainment()).isEqualTo(1.0);
@@ -170,13 +189,17 @@ class SimulatorToEngineIT {
     List<VllmServerSpec> servers = fleet.spec().vllmServers();
     for (int i = 0; i < servers.size(); i++) {
       if (servers.get(i).tenant().equals(tenant)) {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + fleet.vllmTargets().get(i) + "/metrics")).build(),
-            HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as("simulator /metrics of " + tenant).isEqualTo(200);
-        return r.body();
+        return get(fleet.vllmTargets().get(i));
       }
     }
     throw new IllegalArgumentException("no vLLM server for " + tenant);
+  }
+
+  /** The simulator's /metrics of {@code hostPort} now (the same text the collector scraped at this instant). */
+  private String get(String hostPort) throws Exception {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + hostPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("simulator /metrics of " + hostPort).isEqualTo(200);
+    return r.body();
   }
 
   private static double delta(String before, String after, String metric, String labelFragment) {
