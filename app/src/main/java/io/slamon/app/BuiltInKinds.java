@@ -26,6 +26,7 @@ import java.util.Optional;
  * definitions. Pure translation; the rules live in the slo-engine.
  */
 final class BuiltInKinds {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BuiltInKinds.class);
   /** Token consumption is judged per hour unless the SLO says otherwise: a minute is too noisy for "3x normal". */
   static final Duration TOKEN_SLICE = Duration.ofHours(1);
 
@@ -91,6 +92,8 @@ final class BuiltInKinds {
       String wanted = params.get("reservation");
       Optional<CapacityReservation> r = reservations.stream().filter(c -> wanted == null || c.name().equals(wanted)).findFirst();
       if (r.isEmpty()) {
+        LOG.warn("SLO {} is not evaluated: tenant {} has no capacity reservation {}", d.name(), d.tenant(),
+            wanted == null ? "at all" : "named '" + wanted + "' (known: " + reservations.stream().map(CapacityReservation::name).toList() + ")");
         return Optional.empty();
       }
       params.put("reservedGpus", String.valueOf(r.get().gpus()));

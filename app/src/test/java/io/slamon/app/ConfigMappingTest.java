@@ -136,6 +136,16 @@ class ConfigMappingTest {
   }
 
   @Test
+  void aGpuCapacitySloNamingNoReservationOfTheContractIsNotEvaluated(@TempDir Path dir) throws IOException {
+    copyExample(dir);
+    Files.writeString(dir.resolve("slos/extra.yaml"), sloDocument("hb-gpus", "{kind: gpu-capacity, reservation: no-such-reservation}", 0.999));
+    ConfigResult r = ConfigLoader.load(dir);
+    assertThat(r.problems()).isEmpty();
+    assertThat(ConfigMapping.sloDefinitions(r.config())).extracting(SloDefinition::name).doesNotContain("hb-gpus");
+    assertThat(ConfigMapping.notYetEvaluated(r.config())).contains("hb-gpus");
+  }
+
+  @Test
   void theContractsMaintenanceWindowsBecomeWeeklyAgreedWindowsWithTheirNotice() {
     var windows = BuiltInKinds.agreedWindows(example().config(), "hanse-bank");
     assertThat(windows).hasSize(1);
