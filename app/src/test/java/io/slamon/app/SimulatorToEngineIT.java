@@ -57,6 +57,7 @@ class SimulatorToEngineIT {
   private static final String HANSE = "hanse-bank";
   private static final String STADTWERKE = "stadtwerke-nord";
   private static final int MINUTES = 60;
+  private static final String EVENT_TOKEN = "simulator-token-0123456789";
 
   private final AtomicReference<Instant> now = new AtomicReference<>();
   private final InstantSource clock = () -> now.get();
@@ -69,7 +70,8 @@ class SimulatorToEngineIT {
 
   @BeforeEach
   void start(@TempDir Path spool) {
-    now.set(Instant.now().truncatedTo(ChronoUnit.MINUTES));
+    // on the hour: the simulator syncs RAG indexes every 5 minutes of epoch time, so this fixes which minutes sync
+    now.set(Instant.now().truncatedTo(ChronoUnit.HOURS));
     settings = SharedEmbeddedPostgres.freshDatabase();
     db = Database.open(settings, msg -> {});
     vertx = Vertx.vertx();
@@ -87,8 +89,9 @@ class SimulatorToEngineIT {
     // vLLM series by their target's tenant label, DCGM series by the pod's namespace (one per tenant)
     collector = new Collector(vertx, targets, (url, labels) -> Optional.ofNullable(labels.getOrDefault("tenant", labels.get("namespace"))),
         db.sampleStore(), db.eventStore(),
-        new EventSources(Map.of()), fleet.spec().tenants()::contains, CollectorSettings.defaults().withPort(0).withSpool(spool), db::check, clock);
+        new EventSources(Map.of(EVENT_TOKEN, "simulator")), fleet.spec().tenants()::contains, CollectorSettings.defaults().withPort(0).withSpool(spool), db::check, clock);
     collector.start();
+    fleet.startPushing("http://127.0.0.1:" + collector.port() + "/api/v1/events", EVENT_TOKEN, Duration.ofMillis(100));
   }
 
   @AfterEach
@@ -118,6 +121,9 @@ class SimulatorToEngineIT {
       }
       if (m == 40) {
         fleet.inject(new Fault(FaultType.QUEUE_BUILDUP, STADTWERKE, Duration.ofMinutes(5)));
+      }
+      if (m == 5) {
+        fleet.inject(new Fault(FaultType.STALE_INDEX, HANSE, Duration.ofMinutes(40)));
       }
       if (m == 50) {
         fleet.inject(new Fault(FaultType.GPU_LOST, "gpu-node-02/3", Duration.ofMinutes(5)));
@@ -175,10 +181,32 @@ class SimulatorToEngineIT {
     assertThat(eight.counts().total() - eight.counts().good()).isEqualTo(gpuMissing).isBetween(4.0, 6.0);
     assertThat(engine.evaluate(gpus.withParams(Map.of("reservedGpus", "7"))).attainment()).isEqualTo(1.0);
 
+    // stale index from minute 5 (synced just before) to 45 (synced again): the lag is m - 5 minutes,
+    // above 30 minutes in minutes 36..44
+    List<io.slamon.store.Event> freshness = awaitFreshnessEvents(start);
+    long lagging = freshness.stream().filter(e -> ((Number) e.attributes().get("freshnessSeconds")).doubleValue() > 1800).count();
+    SloDefinition rag = new SloDefinition(HANSE, "hb-rag", SliKind.RAG_FRESHNESS_UNDER, 1800, 0.99, hour);
+    SloResult ragResult = engine.evaluate(rag);
+    assertThat(ragResult.counts().total()).isEqualTo(MINUTES + 1);
+    assertThat(ragResult.counts().total() - ragResult.counts().good()).isEqualTo(lagging).isEqualTo(9.0);
+
     // a tenant without faults keeps its budget
     SloResult praxis = engine.evaluate(new SloDefinition("praxis-digital", "px-errors", SliKind.ERROR_RATE, 0, 0.999, hour));
     assertThat(praxis.attainment()).isEqualTo(1.0);
     assertThat(praxis.errorBudget().remainingShare()).isEqualTo(1.0);
+  }
+
+  /** Waits until the simulator's pushed freshness events of the hour are stored (pushing runs on real time). */
+  private List<io.slamon.store.Event> awaitFreshnessEvents(Instant start) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      List<io.slamon.store.Event> events = db.eventStore().list(HANSE, "rag_index.freshness", start, start.plus(Duration.ofMinutes(MINUTES)).plusSeconds(1));
+      if (events.size() >= MINUTES + 1 || System.nanoTime() > deadline) {
+        assertThat(events).as("freshness events of the hour").hasSize(MINUTES + 1);
+        return events;
+      }
+      Thread.sleep(100);
+    }
   }
 
   private void scrape() throws Exception {
