@@ -26,6 +26,7 @@ import java.util.Optional;
  * definitions. Pure translation; the rules live in the slo-engine.
  */
 final class BuiltInKinds {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BuiltInKinds.class);
   /** Token consumption is judged per hour unless the SLO says otherwise: a minute is too noisy for "3x normal". */
   static final Duration TOKEN_SLICE = Duration.ofHours(1);
 
@@ -57,6 +58,12 @@ final class BuiltInKinds {
     return out;
   }
 
+  /** The SLO's burn-rate policy from the OpenSLO alert policies it names; the SRE Workbook table without any. */
+  static io.slamon.slo.BurnRatePolicy burnRatePolicy(SlamonConfig config, String sloName) {
+    List<String> names = config.slos().stream().filter(s -> s.name().equals(sloName)).findFirst().map(Slo::alertPolicies).orElse(List.of());
+    return io.slamon.slo.OpenSloAlerting.policy(config.alertPolicies().stream().filter(p -> names.contains(p.name())).toList());
+  }
+
   static SliKind engineKind(io.slamon.core.openslo.SliKind kind) {
     return switch (kind) {
       case ERROR_RATE -> SliKind.ERROR_RATE;
@@ -85,6 +92,8 @@ final class BuiltInKinds {
       String wanted = params.get("reservation");
       Optional<CapacityReservation> r = reservations.stream().filter(c -> wanted == null || c.name().equals(wanted)).findFirst();
       if (r.isEmpty()) {
+        LOG.warn("SLO {} is not evaluated: tenant {} has no capacity reservation {}", d.name(), d.tenant(),
+            wanted == null ? "at all" : "named '" + wanted + "' (known: " + reservations.stream().map(CapacityReservation::name).toList() + ")");
         return Optional.empty();
       }
       params.put("reservedGpus", String.valueOf(r.get().gpus()));

@@ -10,7 +10,6 @@ import io.slamon.incident.SignalScanner;
 import io.slamon.slo.AlertSeverity;
 import io.slamon.slo.BurnRateEvaluation;
 import io.slamon.slo.BurnRateMonitor;
-import io.slamon.slo.BurnRatePolicy;
 import io.slamon.slo.SloDefinition;
 import io.slamon.slo.SloEvaluator;
 import io.slamon.slo.SloResult;
@@ -59,7 +58,7 @@ final class SlamonRuntime implements AutoCloseable {
         new io.slamon.slo.BuiltInSlis(db.sampleStore(), db.eventStore(), new StoredSliSource(db.sampleStore(), db.rollupReader())),
         new io.slamon.slo.MaintenanceExclusions(db.eventStore(), tenant -> BuiltInKinds.agreedWindows(config, tenant), clock));
     this.evaluator = new SloEvaluator(sli, clock);
-    this.burnRates = new BurnRateMonitor(sli, BurnRatePolicy.defaults(), clock);
+    this.burnRates = new BurnRateMonitor(sli, slo -> BuiltInKinds.burnRatePolicy(config, slo.name()), clock);
     this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));
     this.opener = new IncidentOpener(db.incidentStore(), db.auditLog(), clock);
     this.clocks = ConfigMapping.regulatoryClocks(config, db, clock);
@@ -106,7 +105,8 @@ final class SlamonRuntime implements AutoCloseable {
   }
 
   /** What one evaluation round found. */
-  record Round(List<SloResult> results, List<IncidentOpener.Outcome> incidents, List<RegulatoryClocks.FiredEscalation> escalations) {
+  record Round(List<SloResult> results, List<IncidentOpener.Outcome> incidents, List<RegulatoryClocks.FiredEscalation> escalations,
+      java.util.Map<String, BurnRateEvaluation> burnRates) {
     List<IncidentRecord> opened() {
       return incidents.stream().filter(IncidentOpener.Outcome::opened).map(IncidentOpener.Outcome::incident).toList();
     }
@@ -117,6 +117,7 @@ final class SlamonRuntime implements AutoCloseable {
     List<SloResult> results = new ArrayList<>();
     List<Signal> signals = new ArrayList<>();
     List<io.slamon.alerts.AlertSpec> firing = new ArrayList<>();
+    java.util.Map<String, BurnRateEvaluation> burnBySlo = new java.util.LinkedHashMap<>();
     for (SloDefinition slo : slos) {
       SloResult r = evaluator.evaluate(slo);
       results.add(r);
@@ -125,6 +126,7 @@ final class SlamonRuntime implements AutoCloseable {
           r.counts().good(), r.counts().total(), slo.objective(), r.attainment(), r.budgetRemaining()));
       var burn = burnRates.evaluate(slo);
       firing.addAll(AlertWiring.alerts(slo, burn, r));
+      burnBySlo.put(slo.tenant() + "/" + slo.name(), burn);
       if (burn.highestSeverity() == AlertSeverity.PAGE) {
         var c = burn.conditions().stream().filter(BurnRateEvaluation.ConditionState::firing).findFirst().orElseThrow();
         signals.add(new Signal(slo.tenant(), Signal.Kind.FAST_BURN, slo.name(), "inference",
@@ -141,7 +143,7 @@ final class SlamonRuntime implements AutoCloseable {
     List<IncidentOpener.Outcome> outcomes = signals.stream().map(opener::open).toList();
     List<RegulatoryClocks.FiredEscalation> fired = clocks.fireDue();
     alerts.round(firing, fired); // escalations and page/ticket alerts into the outbox (alerts/)
-    return new Round(results, outcomes, fired);
+    return new Round(results, outcomes, fired, burnBySlo);
   }
 
   /** One line per escalation step a round fired. */

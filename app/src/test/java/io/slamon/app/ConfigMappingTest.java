@@ -136,6 +136,16 @@ class ConfigMappingTest {
   }
 
   @Test
+  void aGpuCapacitySloNamingNoReservationOfTheContractIsNotEvaluated(@TempDir Path dir) throws IOException {
+    copyExample(dir);
+    Files.writeString(dir.resolve("slos/extra.yaml"), sloDocument("hb-gpus", "{kind: gpu-capacity, reservation: no-such-reservation}", 0.999));
+    ConfigResult r = ConfigLoader.load(dir);
+    assertThat(r.problems()).isEmpty();
+    assertThat(ConfigMapping.sloDefinitions(r.config())).extracting(SloDefinition::name).doesNotContain("hb-gpus");
+    assertThat(ConfigMapping.notYetEvaluated(r.config())).contains("hb-gpus");
+  }
+
+  @Test
   void theContractsMaintenanceWindowsBecomeWeeklyAgreedWindowsWithTheirNotice() {
     var windows = BuiltInKinds.agreedWindows(example().config(), "hanse-bank");
     assertThat(windows).hasSize(1);
@@ -144,6 +154,15 @@ class ConfigMappingTest {
     assertThat(windows.getFirst().announceAhead()).isEqualTo(java.time.Duration.ofDays(10));
     assertThat(BuiltInKinds.agreedWindows(example().config(), "nobody")).isEmpty();
     assertThat(BuiltInKinds.agreedWindows(example().config(), null)).isEmpty();
+  }
+
+  @Test
+  void anSlosAlertPoliciesBecomeItsBurnRateConditionsAndWithoutAnyTheWorkbookTable() {
+    var policy = BuiltInKinds.burnRatePolicy(example().config(), "hanse-bank-chat-availability");
+    assertThat(policy.conditions()).containsExactly(
+        new io.slamon.slo.BurnRateCondition("fast-burn", io.slamon.slo.AlertSeverity.PAGE, 14.4, java.time.Duration.ofHours(1), java.time.Duration.ofMinutes(5)),
+        new io.slamon.slo.BurnRateCondition("slow-burn", io.slamon.slo.AlertSeverity.TICKET, 1, java.time.Duration.ofHours(6), java.time.Duration.ofMinutes(30)));
+    assertThat(BuiltInKinds.burnRatePolicy(example().config(), "hanse-bank-rag-freshness")).isEqualTo(io.slamon.slo.BurnRatePolicy.defaults());
   }
 
   /** A one-objective OpenSLO SLO of hanse-bank over 7 rolling days with an inline slamon indicator. */

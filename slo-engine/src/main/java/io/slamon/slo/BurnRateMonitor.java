@@ -14,17 +14,22 @@ import java.util.Map;
  */
 public final class BurnRateMonitor {
   private final SliSource source;
-  private final BurnRatePolicy policy;
+  private final java.util.function.Function<SloDefinition, BurnRatePolicy> policies;
   private final InstantSource clock;
 
   public BurnRateMonitor(SliSource source, BurnRatePolicy policy, InstantSource clock) {
+    this(source, slo -> policy, clock);
+  }
+
+  /** With a policy per SLO (e.g. from its OpenSLO alert policies, {@link OpenSloAlerting}). */
+  public BurnRateMonitor(SliSource source, java.util.function.Function<SloDefinition, BurnRatePolicy> policies, InstantSource clock) {
     this.source = source;
-    this.policy = policy;
+    this.policies = policies;
     this.clock = clock;
   }
 
   public BurnRateEvaluation evaluate(SloDefinition slo) {
-    BurnRateAlerts alerts = new BurnRateAlerts(policy, period(slo.window()));
+    BurnRateAlerts alerts = new BurnRateAlerts(policies.apply(slo), period(slo.window()));
     Instant now = clock.instant();
     Map<Duration, SliCounts> counts = new LinkedHashMap<>();
     for (Duration window : alerts.requiredWindows()) {
