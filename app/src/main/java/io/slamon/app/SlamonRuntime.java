@@ -46,6 +46,7 @@ final class SlamonRuntime implements AutoCloseable {
   private final SloEvaluator evaluator;
   private final BurnRateMonitor burnRates;
   private final SignalScanner scanner;
+  private final io.slamon.incident.ObligationScanner obligations;
   private final IncidentOpener opener;
   private final RegulatoryClocks clocks;
   private final ScheduledExecutorService scheduler =
@@ -62,6 +63,7 @@ final class SlamonRuntime implements AutoCloseable {
     this.evaluator = new SloEvaluator(sli, clock);
     this.burnRates = new BurnRateMonitor(sli, BurnRatePolicy.defaults(), clock);
     this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));
+    this.obligations = new io.slamon.incident.ObligationScanner(db.eventStore(), clock, Duration.ofMinutes(2));
     this.opener = new IncidentOpener(db.incidentStore(), db.auditLog(), clock);
     this.clocks = ConfigMapping.regulatoryClocks(config, db, clock);
   }
@@ -121,6 +123,8 @@ final class SlamonRuntime implements AutoCloseable {
       }
     }
     signals.addAll(scanner.scan(config.tenants().stream().map(t -> t.id()).toList()));
+    signals.addAll(obligations.scan(config.tenants().stream()
+        .map(t -> new io.slamon.incident.ObligationScanner.TenantContract(t.id(), t.contract())).toList()));
     List<IncidentOpener.Outcome> outcomes = signals.stream().map(opener::open).toList();
     // Delivery through alerts/ comes with the outbox; until then the escalation is audited and printed.
     return new Round(results, outcomes, clocks.fireDue());
