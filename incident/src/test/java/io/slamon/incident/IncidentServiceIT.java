@@ -231,6 +231,23 @@ class IncidentServiceIT {
   }
 
   @Test
+  void aRepeatOfAMergedDuplicatesSignalJoinsTheSurvivor() {
+    var opener = new IncidentOpener(db.incidentStore(), db.auditLog(), now::get);
+    var down = new Signal("hanse-bank", Signal.Kind.TARGET_DOWN, "10.0.0.7:8000", "vllm", "up == 0", now.get());
+    IncidentRecord duplicate = opener.open(down).incident();
+    IncidentRecord survivor = open("hanse-bank", "chat down, reported by the customer");
+    service.merge(PROVIDER, survivor.id(), duplicate.id(), "oncall", "same outage");
+
+    var repeat = opener.open(down);
+    assertThat(repeat.opened()).isFalse();
+    assertThat(repeat.incident().id()).isEqualTo(survivor.id());
+    assertThat(db.incidentStore().activity(survivor.id()).repeats()).isEqualTo(1);
+    // once the survivor is resolved, the signal opens a new incident again
+    service.resolve(PROVIDER, survivor.id(), "oncall", "fixed");
+    assertThat(opener.open(down).opened()).isTrue();
+  }
+
+  @Test
   void mergingKeepsTheEarliestTimesMovesTheClocksAndCancelsTheDuplicateWithAReference() throws Exception {
     IncidentRecord a = open("hanse-bank", "chat down");
     service.classify(PROVIDER, a.id(), Regime.NIS2, aware(AWARE, "SOC"), "ciso");
