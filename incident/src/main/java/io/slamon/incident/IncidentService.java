@@ -155,11 +155,17 @@ public final class IncidentService {
 
   /** Classifies under a regime, starting its clock at awareness (see {@link RegulatoryClocks#classify}). */
   public ClockPlan classify(Scope scope, String id, Regime regime, Awareness awareness, String actor) {
+    return classify(scope, id, regime, awareness, actor, Set.of());
+  }
+
+  /** Classifies; for the AI Act with the Art. 73 cases that apply (the shortest limit wins). */
+  public ClockPlan classify(Scope scope, String id, Regime regime, Awareness awareness, String actor,
+      Set<io.slamon.incident.clock.AiActCase> aiActCases) {
     find(scope, id);
     if (awareness.at().isAfter(clock.instant())) {
       throw new IllegalArgumentException("awareness at " + awareness.at() + " is in the future; give the time it actually arose");
     }
-    return clocks.classify(id, regime, awareness, actor);
+    return clocks.classify(id, regime, awareness, actor, aiActCases);
   }
 
   /** Records a (phased) notification (see {@link RegulatoryClocks#notify}). */

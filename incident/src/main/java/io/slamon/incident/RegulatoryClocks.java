@@ -83,13 +83,33 @@ public final class RegulatoryClocks {
    * processor clock without an AVV deadline) is refused before anything is stored.
    */
   public ClockPlan classify(String incidentId, Regime regime, Awareness awareness, String actor) {
+    return classify(incidentId, regime, awareness, actor, java.util.Set.of());
+  }
+
+  /**
+   * Classifies as {@link #classify(String, Regime, Awareness, String)}; for {@link Regime#AI_ACT}
+   * with the Art. 73 cases that apply (empty: the general serious-incident case). Cases for another
+   * regime are refused.
+   */
+  public ClockPlan classify(String incidentId, Regime regime, Awareness awareness, String actor,
+      java.util.Set<io.slamon.incident.clock.AiActCase> aiActCases) {
     IncidentRecord incident = incidents.find(incidentId).orElseThrow(() -> new NoSuchElementException("no incident " + incidentId));
+    if (!aiActCases.isEmpty() && regime != Regime.AI_ACT) {
+      throw new IllegalArgumentException("AI Act cases only apply to the AI_ACT regime, not to " + regime);
+    }
     Instant now = clock.instant();
     ClockFacts facts = facts(incident).classify(new Classification(regime, awareness, now));
+    if (!aiActCases.isEmpty()) {
+      facts = new ClockFacts(facts.zone(), facts.classifications(), facts.avvDeadline(), aiActCases, facts.notifications());
+    }
     ClockPlan plan = planner.plan(facts);
     clocks.classify(new ClassificationRow(incidentId, regime.name(), awareness.at(), awareness.source(), awareness.recordedBy(), now));
+    if (!aiActCases.isEmpty()) {
+      clocks.setAiActCases(incidentId, aiActCases.stream().map(Enum::name).sorted().toList());
+    }
     audit.append(now, actor, incidentId, "classify", null, regime.name(),
-        "aware at " + awareness.at() + " from " + awareness.source() + " (recorded by " + awareness.recordedBy() + ")");
+        "aware at " + awareness.at() + " from " + awareness.source() + " (recorded by " + awareness.recordedBy() + ")"
+            + (aiActCases.isEmpty() ? "" : "; Art. 73 cases " + aiActCases.stream().map(Enum::name).sorted().toList()));
     return plan;
   }
 
@@ -243,6 +263,12 @@ public final class RegulatoryClocks {
     for (ClassificationRow row : clocks.classifications(incident.id())) {
       facts = facts.classify(new Classification(Regime.valueOf(row.regime()),
           new Awareness(row.awareAt(), row.awareSource(), row.recordedBy()), row.classifiedAt()));
+    }
+    List<String> cases = clocks.aiActCases(incident.id());
+    if (!cases.isEmpty()) {
+      facts = new ClockFacts(facts.zone(), facts.classifications(), facts.avvDeadline(),
+          cases.stream().map(io.slamon.incident.clock.AiActCase::valueOf).collect(java.util.stream.Collectors.toSet()),
+          facts.notifications());
     }
     for (NotificationRow n : clocks.notifications(incident.id())) {
       facts = facts.withNotification(record(n));

@@ -156,6 +156,20 @@ class IncidentServiceIT {
   }
 
   @Test
+  void theAiActCasesGivenAtClassificationAreStoredAndTheShortestLimitWins() {
+    IncidentRecord i = open("hanse-bank", "model advice led to an injury");
+    var cases = java.util.Set.of(io.slamon.incident.clock.AiActCase.SERIOUS_INCIDENT, io.slamon.incident.clock.AiActCase.DEATH);
+    assertThatThrownBy(() -> service.classify(PROVIDER, i.id(), Regime.NIS2, aware(AWARE, "x"), "ciso", cases))
+        .hasMessageContaining("only apply to the AI_ACT regime");
+    service.classify(PROVIDER, i.id(), Regime.AI_ACT, aware(AWARE, "hospital report"), "ciso", cases);
+    // 10 days (death) in the tenant's zone: Fri 23 Oct 10:00 CEST -> Mon 2 Nov 10:00 CET, read back from the store
+    var plan = clocks.plan(i.id()).orElseThrow();
+    assertThat(plan.deadline(DeadlineKind.AI_ACT_REPORT).orElseThrow().due()).isEqualTo(Instant.parse("2026-11-02T09:00:00Z"));
+    assertThat(db.auditLog().forSubject(i.id())).last()
+        .satisfies(e -> assertThat(e.reason()).endsWith("; Art. 73 cases [DEATH, SERIOUS_INCIDENT]"));
+  }
+
+  @Test
   void aLateNotificationIsRefusedWithoutReasonsAndRecordedWithThemAndItsContent() {
     IncidentRecord i = open("hanse-bank", "prompt log leaked");
     service.classify(PROVIDER, i.id(), Regime.DSGVO_CONTROLLER, aware(AWARE, "customer ticket #4711"), "dpo@example.de");
