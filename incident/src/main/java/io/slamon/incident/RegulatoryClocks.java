@@ -237,7 +237,9 @@ public final class RegulatoryClocks {
     Instant now = clock.instant();
     List<FiredEscalation> fired = new ArrayList<>();
     for (String id : clocks.classifiedIncidents()) {
-      Optional<IncidentRecord> incident = incidents.find(id);
+      // A cancelled incident was opened in error (or merged away): it has no duty left to escalate.
+      // Resolved and closed ones keep escalating: restoring service does not discharge a reporting duty.
+      Optional<IncidentRecord> incident = incidents.find(id).filter(i -> !IncidentState.CANCELLED.wireName().equals(i.state()));
       Optional<ClockPlan> plan = incident.flatMap(this::plan);
       if (plan.isEmpty()) {
         continue;

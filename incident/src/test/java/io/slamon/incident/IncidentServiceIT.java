@@ -156,6 +156,20 @@ class IncidentServiceIT {
   }
 
   @Test
+  void aCancelledIncidentEscalatesNoMoreWhileAResolvedOneStillDoes() {
+    IncidentRecord cancelled = open("hanse-bank", "opened by a test");
+    IncidentRecord resolved = open("hanse-bank", "chat down");
+    for (IncidentRecord i : List.of(cancelled, resolved)) {
+      service.classify(PROVIDER, i.id(), Regime.NIS2, aware(AWARE, "SOC"), "ciso");
+    }
+    service.transition(PROVIDER, cancelled.id(), IncidentState.CANCELLED, "oncall", "opened in error");
+    service.resolve(PROVIDER, resolved.id(), "oncall", "restarted");
+    now.set(AWARE.plus(Duration.ofHours(13)));
+    assertThat(clocks.fireDue()).extracting(f -> f.incidentId() + " " + f.step().id())
+        .containsExactly(resolved.id() + " NIS2/early-warning/50");
+  }
+
+  @Test
   void theAiActCasesGivenAtClassificationAreStoredAndTheShortestLimitWins() {
     IncidentRecord i = open("hanse-bank", "model advice led to an injury");
     var cases = java.util.Set.of(io.slamon.incident.clock.AiActCase.SERIOUS_INCIDENT, io.slamon.incident.clock.AiActCase.DEATH);
