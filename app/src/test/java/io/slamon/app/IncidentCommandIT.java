@@ -156,10 +156,16 @@ class IncidentCommandIT {
     assertThat(run("incident", "open", "--title", "x", "--severity", "P9")).isEqualTo(2);
     assertThat(err.toString()).contains("P9");
 
+    assertThat(run("incident", "list", "--state", "open", "--tenant", "hanse-bank")).isZero();
+    assertThat(out.toString()).contains(manual).contains(id).contains("2 incidents");
+    assertThat(run("incident", "list", "--state", "gone")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown incident state 'gone'");
     assertThat(run("incident", "merge", id, manual, "--reason", "same breach", "--as", "oncall@example.de")).as(err.toString()).isZero();
     assertThat(out.toString()).contains("merged " + manual + " into " + id);
     assertThat(run("incident", "show", manual)).isZero();
     assertThat(out.toString()).contains("state:    cancelled").contains("merged into: " + id);
+    assertThat(run("incident", "list", "--state", "cancelled")).isZero();
+    assertThat(out.toString()).contains(manual).doesNotContain(id + " ").contains("1 incident");
     assertThat(run("incident", "merge", id, manual)).isEqualTo(1);
     assertThat(err.toString()).contains("cannot merge " + manual + ": it is cancelled");
   }
