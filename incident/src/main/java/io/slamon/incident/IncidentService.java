@@ -47,6 +47,16 @@ public final class IncidentService {
     this.clock = clock;
   }
 
+  /**
+   * The service over a database, as the CLI, the HTTP API and the portal build it.
+   *
+   * @param settings a tenant's zone, AVV deadline and response targets ({@code null} tenant: the provider)
+   */
+  public static IncidentService over(io.slamon.store.Database db,
+      java.util.function.Function<String, RegulatoryClocks.TenantClockSettings> settings, InstantSource clock) {
+    return new IncidentService(db.incidentStore(), db.auditLog(), RegulatoryClocks.over(db, settings, clock), clock);
+  }
+
   /** Incidents in the scope that match the filter, newest first. */
   public List<IncidentRecord> list(Scope scope, IncidentFilter filter) {
     String tenant = filter.tenant();

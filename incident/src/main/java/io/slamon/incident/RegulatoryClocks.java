@@ -77,6 +77,14 @@ public final class RegulatoryClocks {
     this.clock = clock;
   }
 
+  /** The clocks over a database with the default rule book and escalation policy (50/75/90/100 %). */
+  public static RegulatoryClocks over(io.slamon.store.Database db, Function<String, TenantClockSettings> settings,
+      InstantSource clock) {
+    return new RegulatoryClocks(db.incidentStore(), db.clockStore(), db.auditLog(),
+        new ClockPlanner(io.slamon.incident.clock.RuleBook.DEFAULT),
+        new Escalations(io.slamon.incident.clock.EscalationPolicy.DEFAULT), settings, clock);
+  }
+
   /**
    * Classifies an incident under a regime from the given awareness (which may precede the
    * incident's creation). The new plan is computed first, so an impossible classification (e.g. a
