@@ -31,3 +31,7 @@ CREATE TABLE incident_notifications (
     late_by_seconds        bigint      NOT NULL DEFAULT 0
 );
 CREATE INDEX incident_notifications_incident ON incident_notifications (incident_id, id);
+
+-- Which AI Act Art. 73 cases apply to an AI_ACT classification (comma-separated AiActCase names;
+-- null: the general 15-day case). The shortest limit of those given wins.
+ALTER TABLE incident_classifications ADD COLUMN ai_act_cases text;

@@ -147,10 +147,7 @@ final class ConfigMapping {
    * incidents (and a missing configuration) use Europe/Berlin and no AVV deadline.
    */
   static RegulatoryClocks regulatoryClocks(SlamonConfig config, Database db, java.time.InstantSource clock) {
-    return new RegulatoryClocks(db.incidentStore(), db.clockStore(), db.auditLog(),
-        new io.slamon.incident.clock.ClockPlanner(io.slamon.incident.clock.RuleBook.DEFAULT),
-        new io.slamon.incident.clock.Escalations(io.slamon.incident.clock.EscalationPolicy.DEFAULT),
-        tenantId -> clockSettings(config, tenantId), clock);
+    return RegulatoryClocks.over(db, tenantId -> clockSettings(config, tenantId), clock);
   }
 
   static RegulatoryClocks.TenantClockSettings clockSettings(SlamonConfig config, String tenantId) {

@@ -4,6 +4,7 @@ import io.slamon.incident.IncidentService;
 import io.slamon.incident.RegulatoryClocks.AwarenessResult;
 import io.slamon.incident.RegulatoryClocks.NotifyResult;
 import io.slamon.incident.RegulatoryClocks.RecordedNotification;
+import io.slamon.incident.clock.AiActCase;
 import io.slamon.incident.clock.Awareness;
 import io.slamon.incident.clock.BreachContent;
 import io.slamon.incident.clock.ClockPlan;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -103,9 +106,26 @@ final class IncidentClockCommands {
     @Option(names = "--as", paramLabel = "WHO", defaultValue = "${sys:user.name}", description = "who classifies (default: ${DEFAULT-VALUE})")
     String actor;
 
+    @Option(names = "--ai-act-case", paramLabel = "CASE", description = "ai-act only, repeatable: serious-incident (15 days),"
+        + " widespread-or-critical-infrastructure (2 days), death (10 days); the shortest applies")
+    List<String> aiActCases = new ArrayList<>();
+
+    static AiActCase aiActCase(String text) {
+      try {
+        return AiActCase.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+
     @Override
     String checkArguments() {
-      return regime(regime) == null ? "unknown regime '" + regime + "'; valid: " + REGIMES : null;
+      if (regime(regime) == null) {
+        return "unknown regime '" + regime + "'; valid: " + REGIMES;
+      }
+      return aiActCases.stream().filter(c -> aiActCase(c) == null).findFirst()
+          .map(c -> "unknown AI Act case '" + c + "'; valid: serious-incident, widespread-or-critical-infrastructure, death")
+          .orElse(null);
     }
 
     @Override
@@ -113,7 +133,8 @@ final class IncidentClockCommands {
       Instant now = Instant.now();
       Instant aware = awareAt != null ? awareAt : now;
       Regime r = regime(regime);
-      ClockPlan plan = service.classify(IncidentCommand.SCOPE, id, r, new Awareness(aware, source, actor), actor);
+      Set<AiActCase> cases = aiActCases.stream().map(Classify::aiActCase).collect(Collectors.toSet());
+      ClockPlan plan = service.classify(IncidentCommand.SCOPE, id, r, new Awareness(aware, source, actor), actor, cases);
       out.printf("%s classified under %s, aware since %s%n", id, r, plan.render(aware));
       printStatuses(plan, now, out);
       return 0;

@@ -74,9 +74,25 @@ final class IncidentCommand {
     @Option(names = "--live", description = "only open, acknowledged and mitigated incidents")
     boolean live;
 
+    @Option(names = "--state", paramLabel = "STATE", description = "only incidents in this state (open, acknowledged, …)")
+    String state;
+
+    @Override
+    String checkArguments() {
+      try {
+        if (state != null) {
+          IncidentState.fromWireName(state);
+        }
+        return null;
+      } catch (IllegalArgumentException e) {
+        return e.getMessage();
+      }
+    }
+
     @Override
     int run(IncidentService service, PrintWriter out) {
-      List<IncidentRecord> incidents = service.list(SCOPE, new IncidentFilter(tenant, live, null));
+      List<IncidentRecord> incidents = service.list(SCOPE,
+          new IncidentFilter(tenant, live, state == null ? null : IncidentState.fromWireName(state)));
       out.printf("%-16s %-3s %-13s %-16s %-20s %s%n", "ID", "SEV", "STATE", "TENANT", "OPENED", "TITLE");
       for (IncidentRecord i : incidents) {
         out.printf("%-16s %-3s %-13s %-16s %-20s %s%n", i.id(), i.severity(), i.state(), owner(i.tenant()),

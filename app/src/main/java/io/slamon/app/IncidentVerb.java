@@ -57,6 +57,6 @@ abstract class IncidentVerb implements Callable<Integer> {
 
   /** The incident service over a database, with the tenants' clock settings from the configuration. */
   static IncidentService service(SlamonConfig config, Database db, InstantSource clock) {
-    return new IncidentService(db.incidentStore(), db.auditLog(), ConfigMapping.regulatoryClocks(config, db, clock), clock);
+    return IncidentService.over(db, tenantId -> ConfigMapping.clockSettings(config, tenantId), clock);
   }
 }

@@ -42,6 +42,7 @@ final class SlamonRuntime implements AutoCloseable {
   private final SloEvaluator evaluator;
   private final BurnRateMonitor burnRates;
   private final SignalScanner scanner;
+  private final io.slamon.incident.ObligationScanner obligations;
   private final IncidentOpener opener;
   private final RegulatoryClocks clocks;
   private final EvaluationScheduler scheduler;
@@ -60,6 +61,7 @@ final class SlamonRuntime implements AutoCloseable {
     this.evaluator = new SloEvaluator(sli, clock);
     this.burnRates = new BurnRateMonitor(sli, slo -> BuiltInKinds.burnRatePolicy(config, slo.name()), clock);
     this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));
+    this.obligations = new io.slamon.incident.ObligationScanner(db.eventStore(), clock, Duration.ofMinutes(2));
     this.opener = new IncidentOpener(db.incidentStore(), db.auditLog(), clock);
     this.clocks = ConfigMapping.regulatoryClocks(config, db, clock);
     this.scheduler = new EvaluationScheduler(db.dataSource());
@@ -140,6 +142,8 @@ final class SlamonRuntime implements AutoCloseable {
       }
     }
     signals.addAll(scanner.scan(config.tenants().stream().map(t -> t.id()).toList()));
+    signals.addAll(obligations.scan(config.tenants().stream()
+        .map(t -> new io.slamon.incident.ObligationScanner.TenantContract(t.id(), t.contract())).toList()));
     List<IncidentOpener.Outcome> outcomes = signals.stream().map(opener::open).toList();
     List<RegulatoryClocks.FiredEscalation> fired = clocks.fireDue();
     alerts.round(firing, fired); // escalations and page/ticket alerts into the outbox (alerts/)

@@ -94,6 +94,11 @@ class IncidentCommandIT {
     assertThat(err.toString()).contains("DSGVO_CONTROLLER is classified twice");
     assertThat(run("incident", "classify", id, "--regime", "gdpr", "--source", "x")).isEqualTo(2);
     assertThat(err.toString()).contains("unknown regime 'gdpr'");
+    assertThat(run("incident", "classify", id, "--regime", "ai-act", "--source", "x", "--ai-act-case", "injury")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown AI Act case 'injury'; valid: serious-incident");
+    assertThat(run("incident", "classify", id, "--regime", "ai-act", "--aware-at", "2026-10-23T08:00:00Z", "--source", "hospital",
+        "--ai-act-case", "widespread-or-critical-infrastructure")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("AI Act serious incident report").contains("due Sun 25 Oct 2026 10:00 CET");
 
     assertThat(run("incident", "show", id, "--config", "../examples/config")).isZero();
     assertThat(out.toString()).contains("regulatory clocks (strict deadline; legal reading").contains("due Mon 26 Oct 2026 09:00 CET")
@@ -151,10 +156,16 @@ class IncidentCommandIT {
     assertThat(run("incident", "open", "--title", "x", "--severity", "P9")).isEqualTo(2);
     assertThat(err.toString()).contains("P9");
 
+    assertThat(run("incident", "list", "--state", "open", "--tenant", "hanse-bank")).isZero();
+    assertThat(out.toString()).contains(manual).contains(id).contains("2 incidents");
+    assertThat(run("incident", "list", "--state", "gone")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown incident state 'gone'");
     assertThat(run("incident", "merge", id, manual, "--reason", "same breach", "--as", "oncall@example.de")).as(err.toString()).isZero();
     assertThat(out.toString()).contains("merged " + manual + " into " + id);
     assertThat(run("incident", "show", manual)).isZero();
     assertThat(out.toString()).contains("state:    cancelled").contains("merged into: " + id);
+    assertThat(run("incident", "list", "--state", "cancelled")).isZero();
+    assertThat(out.toString()).contains(manual).doesNotContain(id + " ").contains("1 incident");
     assertThat(run("incident", "merge", id, manual)).isEqualTo(1);
     assertThat(err.toString()).contains("cannot merge " + manual + ": it is cancelled");
   }

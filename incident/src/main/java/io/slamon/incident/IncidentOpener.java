@@ -27,7 +27,8 @@ public final class IncidentOpener {
   public Outcome open(Signal signal) {
     // Look first, so a repeat does not use up an incident id (ids are meant to be gap-free); a race
     // between two openers is still settled by the store's unique index.
-    var live = store.findLive(signal.tenant(), signal.fingerprint());
+    var live = store.findLive(signal.tenant(), signal.fingerprint())
+        .or(() -> store.findLiveMergeTarget(signal.tenant(), signal.fingerprint()));
     if (live.isPresent()) {
       store.recordRepeat(live.get().id(), signal.observedAt());
       return new Outcome(live.get(), false);

@@ -47,6 +47,16 @@ public final class IncidentService {
     this.clock = clock;
   }
 
+  /**
+   * The service over a database, as the CLI, the HTTP API and the portal build it.
+   *
+   * @param settings a tenant's zone, AVV deadline and response targets ({@code null} tenant: the provider)
+   */
+  public static IncidentService over(io.slamon.store.Database db,
+      java.util.function.Function<String, RegulatoryClocks.TenantClockSettings> settings, InstantSource clock) {
+    return new IncidentService(db.incidentStore(), db.auditLog(), RegulatoryClocks.over(db, settings, clock), clock);
+  }
+
   /** Incidents in the scope that match the filter, newest first. */
   public List<IncidentRecord> list(Scope scope, IncidentFilter filter) {
     String tenant = filter.tenant();
@@ -155,11 +165,17 @@ public final class IncidentService {
 
   /** Classifies under a regime, starting its clock at awareness (see {@link RegulatoryClocks#classify}). */
   public ClockPlan classify(Scope scope, String id, Regime regime, Awareness awareness, String actor) {
+    return classify(scope, id, regime, awareness, actor, Set.of());
+  }
+
+  /** Classifies; for the AI Act with the Art. 73 cases that apply (the shortest limit wins). */
+  public ClockPlan classify(Scope scope, String id, Regime regime, Awareness awareness, String actor,
+      Set<io.slamon.incident.clock.AiActCase> aiActCases) {
     find(scope, id);
     if (awareness.at().isAfter(clock.instant())) {
       throw new IllegalArgumentException("awareness at " + awareness.at() + " is in the future; give the time it actually arose");
     }
-    return clocks.classify(id, regime, awareness, actor);
+    return clocks.classify(id, regime, awareness, actor, aiActCases);
   }
 
   /** Records a (phased) notification (see {@link RegulatoryClocks#notify}). */

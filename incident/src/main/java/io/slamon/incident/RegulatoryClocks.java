@@ -77,19 +77,47 @@ public final class RegulatoryClocks {
     this.clock = clock;
   }
 
+  /** The clocks over a database with the default rule book and escalation policy (50/75/90/100 %). */
+  public static RegulatoryClocks over(io.slamon.store.Database db, Function<String, TenantClockSettings> settings,
+      InstantSource clock) {
+    return new RegulatoryClocks(db.incidentStore(), db.clockStore(), db.auditLog(),
+        new ClockPlanner(io.slamon.incident.clock.RuleBook.DEFAULT),
+        new Escalations(io.slamon.incident.clock.EscalationPolicy.DEFAULT), settings, clock);
+  }
+
   /**
    * Classifies an incident under a regime from the given awareness (which may precede the
    * incident's creation). The new plan is computed first, so an impossible classification (e.g. a
    * processor clock without an AVV deadline) is refused before anything is stored.
    */
   public ClockPlan classify(String incidentId, Regime regime, Awareness awareness, String actor) {
+    return classify(incidentId, regime, awareness, actor, java.util.Set.of());
+  }
+
+  /**
+   * Classifies as {@link #classify(String, Regime, Awareness, String)}; for {@link Regime#AI_ACT}
+   * with the Art. 73 cases that apply (empty: the general serious-incident case). Cases for another
+   * regime are refused.
+   */
+  public ClockPlan classify(String incidentId, Regime regime, Awareness awareness, String actor,
+      java.util.Set<io.slamon.incident.clock.AiActCase> aiActCases) {
     IncidentRecord incident = incidents.find(incidentId).orElseThrow(() -> new NoSuchElementException("no incident " + incidentId));
+    if (!aiActCases.isEmpty() && regime != Regime.AI_ACT) {
+      throw new IllegalArgumentException("AI Act cases only apply to the AI_ACT regime, not to " + regime);
+    }
     Instant now = clock.instant();
     ClockFacts facts = facts(incident).classify(new Classification(regime, awareness, now));
+    if (!aiActCases.isEmpty()) {
+      facts = new ClockFacts(facts.zone(), facts.classifications(), facts.avvDeadline(), aiActCases, facts.notifications());
+    }
     ClockPlan plan = planner.plan(facts);
     clocks.classify(new ClassificationRow(incidentId, regime.name(), awareness.at(), awareness.source(), awareness.recordedBy(), now));
+    if (!aiActCases.isEmpty()) {
+      clocks.setAiActCases(incidentId, aiActCases.stream().map(Enum::name).sorted().toList());
+    }
     audit.append(now, actor, incidentId, "classify", null, regime.name(),
-        "aware at " + awareness.at() + " from " + awareness.source() + " (recorded by " + awareness.recordedBy() + ")");
+        "aware at " + awareness.at() + " from " + awareness.source() + " (recorded by " + awareness.recordedBy() + ")"
+            + (aiActCases.isEmpty() ? "" : "; Art. 73 cases " + aiActCases.stream().map(Enum::name).sorted().toList()));
     return plan;
   }
 
@@ -217,7 +245,9 @@ public final class RegulatoryClocks {
     Instant now = clock.instant();
     List<FiredEscalation> fired = new ArrayList<>();
     for (String id : clocks.classifiedIncidents()) {
-      Optional<IncidentRecord> incident = incidents.find(id);
+      // A cancelled incident was opened in error (or merged away): it has no duty left to escalate.
+      // Resolved and closed ones keep escalating: restoring service does not discharge a reporting duty.
+      Optional<IncidentRecord> incident = incidents.find(id).filter(i -> !IncidentState.CANCELLED.wireName().equals(i.state()));
       Optional<ClockPlan> plan = incident.flatMap(this::plan);
       if (plan.isEmpty()) {
         continue;
@@ -243,6 +273,12 @@ public final class RegulatoryClocks {
     for (ClassificationRow row : clocks.classifications(incident.id())) {
       facts = facts.classify(new Classification(Regime.valueOf(row.regime()),
           new Awareness(row.awareAt(), row.awareSource(), row.recordedBy()), row.classifiedAt()));
+    }
+    List<String> cases = clocks.aiActCases(incident.id());
+    if (!cases.isEmpty()) {
+      facts = new ClockFacts(facts.zone(), facts.classifications(), facts.avvDeadline(),
+          cases.stream().map(io.slamon.incident.clock.AiActCase::valueOf).collect(java.util.stream.Collectors.toSet()),
+          facts.notifications());
     }
     for (NotificationRow n : clocks.notifications(incident.id())) {
       facts = facts.withNotification(record(n));

@@ -27,7 +27,11 @@ public record Signal(String tenant, Kind kind, String subject, String component,
     FAST_BURN,
     GPU_XID,
     GPU_LOST,
-    TARGET_DOWN
+    TARGET_DOWN,
+    /** The newest successful backup of an asset is older than the contract's RPO. */
+    RPO_MISSED,
+    /** A CVE is past the contract's patch deadline for its CVSS band without a patch applied. */
+    PATCH_OVERDUE
   }
 
   /** Deduplication key: a repeat of the same signal on the same subject joins the open incident. */

@@ -156,6 +156,34 @@ class IncidentServiceIT {
   }
 
   @Test
+  void aCancelledIncidentEscalatesNoMoreWhileAResolvedOneStillDoes() {
+    IncidentRecord cancelled = open("hanse-bank", "opened by a test");
+    IncidentRecord resolved = open("hanse-bank", "chat down");
+    for (IncidentRecord i : List.of(cancelled, resolved)) {
+      service.classify(PROVIDER, i.id(), Regime.NIS2, aware(AWARE, "SOC"), "ciso");
+    }
+    service.transition(PROVIDER, cancelled.id(), IncidentState.CANCELLED, "oncall", "opened in error");
+    service.resolve(PROVIDER, resolved.id(), "oncall", "restarted");
+    now.set(AWARE.plus(Duration.ofHours(13)));
+    assertThat(clocks.fireDue()).extracting(f -> f.incidentId() + " " + f.step().id())
+        .containsExactly(resolved.id() + " NIS2/early-warning/50");
+  }
+
+  @Test
+  void theAiActCasesGivenAtClassificationAreStoredAndTheShortestLimitWins() {
+    IncidentRecord i = open("hanse-bank", "model advice led to an injury");
+    var cases = java.util.Set.of(io.slamon.incident.clock.AiActCase.SERIOUS_INCIDENT, io.slamon.incident.clock.AiActCase.DEATH);
+    assertThatThrownBy(() -> service.classify(PROVIDER, i.id(), Regime.NIS2, aware(AWARE, "x"), "ciso", cases))
+        .hasMessageContaining("only apply to the AI_ACT regime");
+    service.classify(PROVIDER, i.id(), Regime.AI_ACT, aware(AWARE, "hospital report"), "ciso", cases);
+    // 10 days (death) in the tenant's zone: Fri 23 Oct 10:00 CEST -> Mon 2 Nov 10:00 CET, read back from the store
+    var plan = clocks.plan(i.id()).orElseThrow();
+    assertThat(plan.deadline(DeadlineKind.AI_ACT_REPORT).orElseThrow().due()).isEqualTo(Instant.parse("2026-11-02T09:00:00Z"));
+    assertThat(db.auditLog().forSubject(i.id())).last()
+        .satisfies(e -> assertThat(e.reason()).endsWith("; Art. 73 cases [DEATH, SERIOUS_INCIDENT]"));
+  }
+
+  @Test
   void aLateNotificationIsRefusedWithoutReasonsAndRecordedWithThemAndItsContent() {
     IncidentRecord i = open("hanse-bank", "prompt log leaked");
     service.classify(PROVIDER, i.id(), Regime.DSGVO_CONTROLLER, aware(AWARE, "customer ticket #4711"), "dpo@example.de");
@@ -228,6 +256,23 @@ class IncidentServiceIT {
     var result = service.correctAwareness(PROVIDER, i.id(), List.of(Regime.NIS2), aware(AWARE.minus(Duration.ofHours(10)), "log review"),
         "ciso", null);
     assertThat(result.warnings()).singleElement().asString().contains("was on time").contains("record the reasons");
+  }
+
+  @Test
+  void aRepeatOfAMergedDuplicatesSignalJoinsTheSurvivor() {
+    var opener = new IncidentOpener(db.incidentStore(), db.auditLog(), now::get);
+    var down = new Signal("hanse-bank", Signal.Kind.TARGET_DOWN, "10.0.0.7:8000", "vllm", "up == 0", now.get());
+    IncidentRecord duplicate = opener.open(down).incident();
+    IncidentRecord survivor = open("hanse-bank", "chat down, reported by the customer");
+    service.merge(PROVIDER, survivor.id(), duplicate.id(), "oncall", "same outage");
+
+    var repeat = opener.open(down);
+    assertThat(repeat.opened()).isFalse();
+    assertThat(repeat.incident().id()).isEqualTo(survivor.id());
+    assertThat(db.incidentStore().activity(survivor.id()).repeats()).isEqualTo(1);
+    // once the survivor is resolved, the signal opens a new incident again
+    service.resolve(PROVIDER, survivor.id(), "oncall", "fixed");
+    assertThat(opener.open(down).opened()).isTrue();
   }
 
   @Test

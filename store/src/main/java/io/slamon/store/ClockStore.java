@@ -26,6 +26,12 @@ public interface ClockStore {
    * Replaces the awareness of an incident's classification (a correction; the old value belongs on
    * the audit timeline). Throws {@link StoreException} when the incident is not classified under it.
    */
+  /** Sets the AI Act Art. 73 cases (names) of an incident's AI_ACT classification. */
+  void setAiActCases(String incidentId, List<String> cases);
+
+  /** The AI Act Art. 73 cases of an incident's AI_ACT classification; empty when none were given. */
+  List<String> aiActCases(String incidentId);
+
   void correctAwareness(String incidentId, String regime, Instant awareAt, String awareSource, String recordedBy);
 
   /**

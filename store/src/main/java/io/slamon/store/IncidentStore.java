@@ -28,6 +28,12 @@ public interface IncidentStore {
   /** The activity of incident {@code id} (zero repeats for an unknown id). */
   Activity activity(String id);
 
+  /**
+   * The live incident that absorbed the most recent incident with this fingerprint, if it was
+   * merged into one: a repeat of the duplicate's signal belongs to the survivor.
+   */
+  Optional<IncidentRecord> findLiveMergeTarget(String tenant, String fingerprint);
+
   /** Counts a repeat of the signal of live incident {@code id}, seen at {@code at}. */
   void recordRepeat(String id, java.time.Instant at);
 

@@ -78,6 +78,28 @@ public final class PostgresClockStore implements ClockStore {
   }
 
   @Override
+  public void setAiActCases(String incidentId, List<String> cases) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("UPDATE incident_classifications SET ai_act_cases = ?"
+            + " WHERE incident_id = ? AND regime = 'AI_ACT'")) {
+      ps.setString(1, cases.isEmpty() ? null : String.join(",", cases));
+      ps.setString(2, incidentId);
+      if (ps.executeUpdate() != 1) {
+        throw new StoreException(incidentId + " is not classified under AI_ACT");
+      }
+    } catch (SQLException e) {
+      throw new StoreException("could not set the AI Act cases of " + incidentId + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<String> aiActCases(String incidentId) {
+    return Rows.query(dataSource, "AI Act cases of " + incidentId, "SELECT ai_act_cases FROM incident_classifications"
+            + " WHERE incident_id = ? AND regime = 'AI_ACT' AND ai_act_cases IS NOT NULL", rs -> rs.getString(1), incidentId)
+        .stream().flatMap(s -> java.util.Arrays.stream(s.split(","))).toList();
+  }
+
+  @Override
   public void correctAwareness(String incidentId, String regime, Instant awareAt, String awareSource, String recordedBy) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("UPDATE incident_classifications SET aware_at = ?, aware_source = ?,"

@@ -122,6 +122,14 @@ public final class PostgresIncidentStore implements IncidentStore {
   }
 
   @Override
+  public Optional<IncidentRecord> findLiveMergeTarget(String tenant, String fingerprint) {
+    return Rows.query(dataSource, "merge target of " + fingerprint, "SELECT " + prefixed("s") + " FROM incidents b"
+        + " JOIN incidents s ON s.id = b.merged_into WHERE coalesce(b.tenant, '') = ? AND b.fingerprint = ?"
+        + " AND s.state NOT IN ('resolved', 'closed', 'cancelled') ORDER BY b.opened_at DESC LIMIT 1",
+        PostgresIncidentStore::incident, tenant == null ? "" : tenant, fingerprint).stream().findFirst();
+  }
+
+  @Override
   public void recordRepeat(String id, java.time.Instant at) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement("UPDATE incidents SET repeats = repeats + 1,"
