@@ -8,6 +8,8 @@ import { parseAllDocuments } from "yaml";
 export interface Tenant {
   readonly id: string;
   readonly displayName: string;
+  /** GPUs reserved by the contract (sum of contract.capacityReservations[].gpus), 0 without reservations. */
+  readonly reservedGpus: number;
   /** Config file the tenant came from, for error messages. */
   readonly file: string;
 }
@@ -24,6 +26,8 @@ export interface Slo {
 
 export interface SlamonConfig {
   readonly dir: string;
+  /** portal.databaseRolePrefix of slamon.yaml: tenant roles are named prefix + id with '-' as '_'. */
+  readonly databaseRolePrefix: string;
   readonly tenants: readonly Tenant[];
   readonly slos: readonly Slo[];
 }
@@ -47,7 +51,26 @@ export function loadConfig(dir: string): SlamonConfig {
   }
   const tenants = loadTenants(join(dir, "tenants"));
   const slos = loadSlos(join(dir, "slos"), tenants);
-  return { dir, tenants, slos };
+  return { dir, databaseRolePrefix: rolePrefix(join(dir, "slamon.yaml")), tenants, slos };
+}
+
+export const DEFAULT_ROLE_PREFIX = "slamon_tenant_";
+
+function rolePrefix(file: string): string {
+  let doc: Doc;
+  try {
+    doc = readDocuments(file)[0] ?? {};
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      return DEFAULT_ROLE_PREFIX; // slamon.yaml is optional for dashboards
+    }
+    throw error;
+  }
+  const prefix = asRecord(doc["portal"])["databaseRolePrefix"] ?? DEFAULT_ROLE_PREFIX;
+  if (typeof prefix !== "string" || !/^[a-z_][a-z0-9_]{0,39}$/.test(prefix)) {
+    throw new ConfigError(`${file}: portal.databaseRolePrefix must be lowercase letters, digits and '_' (at most 40)`);
+  }
+  return prefix;
 }
 
 function loadTenants(dir: string): Tenant[] {
@@ -88,7 +111,23 @@ function toTenant(doc: Doc, file: string): Tenant {
   if (typeof displayName !== "string") {
     throw new ConfigError(`${file}: tenant '${id}' has a 'displayName' that is not a string`);
   }
-  return { id, displayName, file };
+  return { id, displayName, reservedGpus: reservedGpus(asRecord(doc["contract"]), file, id), file };
+}
+
+function reservedGpus(contract: Doc, file: string, id: string): number {
+  const reservations = contract["capacityReservations"];
+  if (!Array.isArray(reservations)) {
+    return 0;
+  }
+  let total = 0;
+  for (const r of reservations) {
+    const gpus = asRecord(r)["gpus"] ?? 0;
+    if (typeof gpus !== "number" || !Number.isInteger(gpus) || gpus < 0) {
+      throw new ConfigError(`${file}: tenant '${id}' has a capacity reservation with gpus ${String(gpus)}; expected a whole number >= 0`);
+    }
+    total += gpus;
+  }
+  return total;
 }
 
 function loadSlos(dir: string, tenants: readonly Tenant[]): Slo[] {
