@@ -35,6 +35,9 @@ class DemoIT {
         .contains("injected fault")
         .containsPattern("INCIDENT INC-\\d{4}-\\d{6} P2 opened: SLO hanse-bank-chat-ttft breached \\(hanse-bank\\)")
         .contains("chain intact")
-        .contains("/metrics");
+        .contains("/metrics")
+        .containsPattern("tenant portal +http://127\\.0\\.0\\.1:\\d+/login")
+        .contains("demo tenant token       demo-acme-logistik-token  (tenant acme-logistik; demo only)")
+        .contains("demo on-call token      demo-oncall-token-rheinwerk");
   }
 }
