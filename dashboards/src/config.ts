@@ -10,8 +10,15 @@ export interface Tenant {
   readonly displayName: string;
   /** GPUs reserved by the contract (sum of contract.capacityReservations[].gpus), 0 without reservations. */
   readonly reservedGpus: number;
+  /** contract.serviceCredits: credit percent owed when the month's availability percent is below `below`. */
+  readonly serviceCredits?: readonly ServiceCredit[];
   /** Config file the tenant came from, for error messages. */
   readonly file: string;
+}
+
+export interface ServiceCredit {
+  readonly below: number;
+  readonly creditPercent: number;
 }
 
 export interface Slo {
@@ -21,6 +28,8 @@ export interface Slo {
   readonly tenant: string;
   /** First objective's target as a ratio (0.999), when the document states one. */
   readonly objective?: number;
+  /** The slamon SLI kind (availability, ttft-under, ...) of its indicator, inline or by indicatorRef. */
+  readonly kind?: string;
   readonly file: string;
 }
 
@@ -111,7 +120,23 @@ function toTenant(doc: Doc, file: string): Tenant {
   if (typeof displayName !== "string") {
     throw new ConfigError(`${file}: tenant '${id}' has a 'displayName' that is not a string`);
   }
-  return { id, displayName, reservedGpus: reservedGpus(asRecord(doc["contract"]), file, id), file };
+  const contract = asRecord(doc["contract"]);
+  const credits = serviceCredits(contract, file, id);
+  return { id, displayName, reservedGpus: reservedGpus(contract, file, id), ...(credits.length > 0 ? { serviceCredits: credits } : {}), file };
+}
+
+function serviceCredits(contract: Doc, file: string, id: string): ServiceCredit[] {
+  const steps = contract["serviceCredits"];
+  if (!Array.isArray(steps)) {
+    return [];
+  }
+  return steps.map((step) => {
+    const { below, creditPercent } = asRecord(step);
+    if (typeof below !== "number" || typeof creditPercent !== "number") {
+      throw new ConfigError(`${file}: tenant '${id}' has a service credit step without numeric 'below' and 'creditPercent'`);
+    }
+    return { below, creditPercent };
+  });
 }
 
 function reservedGpus(contract: Doc, file: string, id: string): number {
@@ -132,13 +157,25 @@ function reservedGpus(contract: Doc, file: string, id: string): number {
 
 function loadSlos(dir: string, tenants: readonly Tenant[]): Slo[] {
   const slos: Slo[] = [];
+  const sliKinds = new Map<string, string>();
+  for (const file of yamlFiles(dir)) {
+    for (const doc of readDocuments(file)) {
+      const kind = indicatorKind(asRecord(doc["spec"]));
+      if (doc["kind"] === "SLI" && kind !== undefined) {
+        sliKinds.set(String(asRecord(doc["metadata"])["name"]), kind);
+      }
+    }
+  }
   for (const file of yamlFiles(dir)) {
     for (const doc of readDocuments(file)) {
       // OpenSLO files may also hold SLI, AlertPolicy or slamon's own kinds: only SLOs chart.
       if (doc["kind"] !== "SLO") {
         continue;
       }
-      const slo = toSlo(doc, file, tenants);
+      const spec = asRecord(doc["spec"]);
+      const kind = indicatorKind(asRecord(spec["indicator"])["spec"] === undefined ? {} : asRecord(asRecord(spec["indicator"])["spec"]))
+        ?? sliKinds.get(String(spec["indicatorRef"]));
+      const slo = { ...toSlo(doc, file, tenants), ...(kind === undefined ? {} : { kind }) };
       const clash = slos.find((s) => s.tenant === slo.tenant && s.name === slo.name);
       if (clash) {
         throw new ConfigError(
@@ -178,6 +215,18 @@ function toSlo(doc: Doc, file: string, tenants: readonly Tenant[]): Slo {
     ...(objective === undefined ? {} : { objective }),
     file,
   };
+}
+
+/** The slamon metric source kind of an SLI spec (ratioMetric.good / thresholdMetric), if any. */
+function indicatorKind(spec: Doc): string | undefined {
+  const ratio = asRecord(spec["ratioMetric"]);
+  for (const source of [asRecord(ratio["good"]), asRecord(ratio["bad"]), asRecord(spec["thresholdMetric"])]) {
+    const kind = asRecord(asRecord(source["metricSource"])["spec"])["kind"];
+    if (typeof kind === "string") {
+      return kind;
+    }
+  }
+  return undefined;
 }
 
 // OpenSLO v1 allows a label to be a string or a list of strings.

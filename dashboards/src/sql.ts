@@ -1,6 +1,6 @@
 // All SQL the dashboards run. Tenant scoping lives here and nowhere else, so a review of
 // tenant isolation reads one file: every tenant query starts from tenantStatus().
-import type { Slo, Tenant } from "./config.js";
+import type { ServiceCredit, Slo, Tenant } from "./config.js";
 
 /** A PostgreSQL string literal; standard_conforming_strings (on since 9.1) makes '' the only escape. */
 export function sqlLiteral(value: string): string {
@@ -228,5 +228,27 @@ export function openClocks(): string {
     `FROM incident_classifications c JOIN incidents i ON i.id = c.incident_id`,
     `WHERE i.state IN ('open', 'acknowledged', 'mitigated')`,
     `ORDER BY c.aware_at ASC, i.id`,
+  ].join("\n");
+}
+
+/**
+ * The service credit the contract's credit table gives for the newest attainment of an availability
+ * SLO in the range (the most generous step whose `below` the availability percent is under, as
+ * io.slamon.core.config.Contract.creditPercentFor does); 0 when none applies.
+ */
+export function serviceCredit(tenant: Tenant, slo: Slo, credits: readonly ServiceCredit[]): string {
+  const steps = [...credits].sort((a, b) => a.below - b.below);
+  const cases = steps.map((c) => `    WHEN attainment * 100 < ${c.below} THEN ${c.creditPercent}`);
+  return [
+    `SELECT evaluated_at AS "time",`,
+    `  CASE`,
+    ...cases,
+    `    ELSE 0`,
+    `  END AS "Service credit"`,
+    tenantStatus(tenant),
+    `  AND slo = ${sqlLiteral(slo.name)}`,
+    `  AND $__timeFilter(evaluated_at)`,
+    `ORDER BY evaluated_at DESC`,
+    `LIMIT 1`,
   ].join("\n");
 }

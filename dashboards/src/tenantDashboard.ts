@@ -56,6 +56,9 @@ export function buildTenantDashboard(tenant: Tenant, slos: readonly Slo[]): dash
   }
   for (const slo of own) {
     builder.withPanel(attainmentStat(tenant, slo, ds).id(id())).withPanel(budgetStat(tenant, slo, ds).id(id()));
+    if (slo.kind === "availability" && tenant.serviceCredits !== undefined) {
+      builder.withPanel(creditStat(tenant, slo, ds).id(id()));
+    }
   }
 
   return builder
@@ -203,6 +206,23 @@ function budgetStat(tenant: Tenant, slo: Slo, ds: DataSourceRef): stat.PanelBuil
         { value: null, color: "red" },
         { value: 0, color: "orange" },
         { value: 0.25, color: "green" },
+      ]),
+    );
+}
+
+function creditStat(tenant: Tenant, slo: Slo, ds: DataSourceRef): stat.PanelBuilder {
+  return baseStat(
+    `${slo.displayName}: service credit`,
+    `Credit owed on this month's fee by the contract's credit table if the period ended now (availability SLO ${slo.name}).`,
+    sql.serviceCredit(tenant, slo, tenant.serviceCredits ?? []),
+    ds,
+  )
+    .unit("percent")
+    .decimals(0)
+    .thresholds(
+      new dashboard.ThresholdsConfigBuilder().mode(dashboard.ThresholdsMode.Absolute).steps([
+        { value: null, color: "green" },
+        { value: 0.001, color: "red" },
       ]),
     );
 }

@@ -206,3 +206,50 @@ describe("generated dashboards", () => {
     },
   );
 });
+
+describe("service credits", () => {
+  test("an availability SLO of a tenant with a credit table gets a credit stat applying that table", () => {
+    const dir = writeConfig("credits", {
+      "tenants/bank.yaml": [
+        "id: bank",
+        "contract:",
+        "  serviceCredits:",
+        "    - {below: 99.9, creditPercent: 25}",
+        "    - {below: 99.99, creditPercent: 10}",
+        "    - {below: 99.0, creditPercent: 50}",
+        "  capacityReservations:",
+        "    - {name: a, gpus: 8}",
+        "    - {name: b, gpus: 2}",
+        "",
+      ].join("\n"),
+      "slos/bank.yaml": [
+        "apiVersion: openslo/v1",
+        "kind: SLI",
+        "metadata: {name: non-5xx, labels: {tenant: bank}}",
+        "spec: {ratioMetric: {good: {metricSource: {type: slamon, spec: {kind: availability}}}}}",
+        "---",
+        "apiVersion: openslo/v1",
+        "kind: SLO",
+        "metadata: {name: chat-availability, displayName: Chat availability, labels: {tenant: bank}}",
+        "spec: {service: chat, indicatorRef: non-5xx, objectives: [{target: 0.9999}]}",
+        "---",
+        "apiVersion: openslo/v1",
+        "kind: SLO",
+        "metadata: {name: chat-ttft, labels: {tenant: bank}}",
+        "spec: {service: chat, indicator: {spec: {ratioMetric: {good: {metricSource: {type: slamon, spec: {kind: ttft-under}}}}}}, objectives: [{target: 0.95}]}",
+        "",
+      ].join("\n"),
+    });
+    const config = loadConfig(dir);
+    assert.equal(config.tenants[0]!.reservedGpus, 10);
+    assert.deepEqual(config.slos.map((s) => s.kind), ["availability", "ttft-under"]);
+    const result = generate({ configDir: dir, outDir: scratchDir("credits-out") });
+    const panels = panelsOf(JSON.parse(readFileSync(result.dashboards.find((d) => d.tenant === "bank")!.file, "utf8")) as Dashboard);
+    const credits = panels.filter((p) => (p.title ?? "").endsWith(": service credit"));
+    assert.deepEqual(credits.map((p) => p.title), ["Chat availability: service credit"]);
+    const sql = targetsOf(credits[0]!)[0]!.rawSql;
+    // the most generous step first, so the first WHEN that matches is the one the contract means
+    assert.match(sql, /WHEN attainment \* 100 < 99 THEN 50\n\s+WHEN attainment \* 100 < 99\.9 THEN 25\n\s+WHEN attainment \* 100 < 99\.99 THEN 10\n\s+ELSE 0/);
+    assert.match(sql, /WHERE tenant = 'bank'\n/);
+  });
+});

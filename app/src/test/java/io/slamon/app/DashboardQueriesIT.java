@@ -288,6 +288,9 @@ class DashboardQueriesIT {
   void the_panels_fed_by_the_collector_show_rows() throws Exception {
     assertThat(only("hanse-bank", "Attainment").rows()).isNotEmpty();
     assertThat(only("hanse-bank", "Burn rate").rows()).isNotEmpty();
+    // the credit the contract's table gives for the newest attainment (10/25/50 % below 99.99/99.9/99 %)
+    assertThat(only("hanse-bank", "Chat availability (99.99 %): service credit").rows()).hasSize(1)
+        .allSatisfy(r -> assertThat(((Number) r.get(1)).intValue()).isIn(0, 10, 25, 50));
     assertThat(only("hanse-bank", "GPU capacity vs reservation").rows()).isNotEmpty()
         .allSatisfy(r -> assertThat(((Number) r.get(2)).intValue()).isEqualTo(10)); // 8 + 2 GPUs reserved
     assertThat(only("hanse-bank", "Time to first token p95 / p99").rows()).isNotEmpty()
