@@ -16,10 +16,10 @@ function tenantStatus(tenant: Tenant): string {
   return `FROM slo_status\nWHERE tenant = ${sqlLiteral(tenant.id)}`;
 }
 
-/** Latest evaluation of one SLO inside the dashboard's time range (default: this month). */
-export function latestAttainment(tenant: Tenant, slo: Slo): string {
+/** `select` over the newest evaluation of one SLO inside the dashboard's time range (default: this month). */
+function latestOf(tenant: Tenant, slo: Slo, select: string): string {
   return [
-    `SELECT evaluated_at AS "time", attainment AS "Attainment"`,
+    select,
     tenantStatus(tenant),
     `  AND slo = ${sqlLiteral(slo.name)}`,
     `  AND $__timeFilter(evaluated_at)`,
@@ -28,15 +28,12 @@ export function latestAttainment(tenant: Tenant, slo: Slo): string {
   ].join("\n");
 }
 
+export function latestAttainment(tenant: Tenant, slo: Slo): string {
+  return latestOf(tenant, slo, `SELECT evaluated_at AS "time", attainment AS "Attainment"`);
+}
+
 export function latestBudgetRemaining(tenant: Tenant, slo: Slo): string {
-  return [
-    `SELECT evaluated_at AS "time", budget_remaining AS "Error budget left"`,
-    tenantStatus(tenant),
-    `  AND slo = ${sqlLiteral(slo.name)}`,
-    `  AND $__timeFilter(evaluated_at)`,
-    `ORDER BY evaluated_at DESC`,
-    `LIMIT 1`,
-  ].join("\n");
+  return latestOf(tenant, slo, `SELECT evaluated_at AS "time", budget_remaining AS "Error budget left"`);
 }
 
 /**
@@ -237,18 +234,7 @@ export function openClocks(): string {
  * io.slamon.core.config.Contract.creditPercentFor does); 0 when none applies.
  */
 export function serviceCredit(tenant: Tenant, slo: Slo, credits: readonly ServiceCredit[]): string {
-  const steps = [...credits].sort((a, b) => a.below - b.below);
+  const steps = [...credits].sort((x, y) => x.below - y.below);
   const cases = steps.map((c) => `    WHEN attainment * 100 < ${c.below} THEN ${c.creditPercent}`);
-  return [
-    `SELECT evaluated_at AS "time",`,
-    `  CASE`,
-    ...cases,
-    `    ELSE 0`,
-    `  END AS "Service credit"`,
-    tenantStatus(tenant),
-    `  AND slo = ${sqlLiteral(slo.name)}`,
-    `  AND $__timeFilter(evaluated_at)`,
-    `ORDER BY evaluated_at DESC`,
-    `LIMIT 1`,
-  ].join("\n");
+  return latestOf(tenant, slo, [`SELECT evaluated_at AS "time",`, `  CASE`, ...cases, `    ELSE 0`, `  END AS "Service credit"`].join("\n"));
 }
