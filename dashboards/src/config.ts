@@ -8,8 +8,17 @@ import { parseAllDocuments } from "yaml";
 export interface Tenant {
   readonly id: string;
   readonly displayName: string;
+  /** GPUs reserved by the contract (sum of contract.capacityReservations[].gpus), 0 without reservations. */
+  readonly reservedGpus: number;
+  /** contract.serviceCredits: credit percent owed when the month's availability percent is below `below`. */
+  readonly serviceCredits?: readonly ServiceCredit[];
   /** Config file the tenant came from, for error messages. */
   readonly file: string;
+}
+
+export interface ServiceCredit {
+  readonly below: number;
+  readonly creditPercent: number;
 }
 
 export interface Slo {
@@ -19,11 +28,15 @@ export interface Slo {
   readonly tenant: string;
   /** First objective's target as a ratio (0.999), when the document states one. */
   readonly objective?: number;
+  /** The slamon SLI kind (availability, ttft-under, ...) of its indicator, inline or by indicatorRef. */
+  readonly kind?: string;
   readonly file: string;
 }
 
 export interface SlamonConfig {
   readonly dir: string;
+  /** portal.databaseRolePrefix of slamon.yaml: tenant roles are named prefix + id with '-' as '_'. */
+  readonly databaseRolePrefix: string;
   readonly tenants: readonly Tenant[];
   readonly slos: readonly Slo[];
 }
@@ -47,7 +60,26 @@ export function loadConfig(dir: string): SlamonConfig {
   }
   const tenants = loadTenants(join(dir, "tenants"));
   const slos = loadSlos(join(dir, "slos"), tenants);
-  return { dir, tenants, slos };
+  return { dir, databaseRolePrefix: rolePrefix(join(dir, "slamon.yaml")), tenants, slos };
+}
+
+export const DEFAULT_ROLE_PREFIX = "slamon_tenant_";
+
+function rolePrefix(file: string): string {
+  let doc: Doc;
+  try {
+    doc = readDocuments(file)[0] ?? {};
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+      return DEFAULT_ROLE_PREFIX; // slamon.yaml is optional for dashboards
+    }
+    throw error;
+  }
+  const prefix = asRecord(doc["portal"])["databaseRolePrefix"] ?? DEFAULT_ROLE_PREFIX;
+  if (typeof prefix !== "string" || !/^[a-z_][a-z0-9_]{0,39}$/.test(prefix)) {
+    throw new ConfigError(`${file}: portal.databaseRolePrefix must be lowercase letters, digits and '_' (at most 40)`);
+  }
+  return prefix;
 }
 
 function loadTenants(dir: string): Tenant[] {
@@ -88,18 +120,62 @@ function toTenant(doc: Doc, file: string): Tenant {
   if (typeof displayName !== "string") {
     throw new ConfigError(`${file}: tenant '${id}' has a 'displayName' that is not a string`);
   }
-  return { id, displayName, file };
+  const contract = asRecord(doc["contract"]);
+  const credits = serviceCredits(contract, file, id);
+  return { id, displayName, reservedGpus: reservedGpus(contract, file, id), ...(credits.length > 0 ? { serviceCredits: credits } : {}), file };
+}
+
+function serviceCredits(contract: Doc, file: string, id: string): ServiceCredit[] {
+  const steps = contract["serviceCredits"];
+  if (!Array.isArray(steps)) {
+    return [];
+  }
+  return steps.map((step) => {
+    const { below, creditPercent } = asRecord(step);
+    if (typeof below !== "number" || typeof creditPercent !== "number") {
+      throw new ConfigError(`${file}: tenant '${id}' has a service credit step without numeric 'below' and 'creditPercent'`);
+    }
+    return { below, creditPercent };
+  });
+}
+
+function reservedGpus(contract: Doc, file: string, id: string): number {
+  const reservations = contract["capacityReservations"];
+  if (!Array.isArray(reservations)) {
+    return 0;
+  }
+  let total = 0;
+  for (const r of reservations) {
+    const gpus = asRecord(r)["gpus"] ?? 0;
+    if (typeof gpus !== "number" || !Number.isInteger(gpus) || gpus < 0) {
+      throw new ConfigError(`${file}: tenant '${id}' has a capacity reservation with gpus ${String(gpus)}; expected a whole number >= 0`);
+    }
+    total += gpus;
+  }
+  return total;
 }
 
 function loadSlos(dir: string, tenants: readonly Tenant[]): Slo[] {
   const slos: Slo[] = [];
+  const sliKinds = new Map<string, string>();
+  for (const file of yamlFiles(dir)) {
+    for (const doc of readDocuments(file)) {
+      const kind = indicatorKind(asRecord(doc["spec"]));
+      if (doc["kind"] === "SLI" && kind !== undefined) {
+        sliKinds.set(String(asRecord(doc["metadata"])["name"]), kind);
+      }
+    }
+  }
   for (const file of yamlFiles(dir)) {
     for (const doc of readDocuments(file)) {
       // OpenSLO files may also hold SLI, AlertPolicy or slamon's own kinds: only SLOs chart.
       if (doc["kind"] !== "SLO") {
         continue;
       }
-      const slo = toSlo(doc, file, tenants);
+      const spec = asRecord(doc["spec"]);
+      const kind = indicatorKind(asRecord(spec["indicator"])["spec"] === undefined ? {} : asRecord(asRecord(spec["indicator"])["spec"]))
+        ?? sliKinds.get(String(spec["indicatorRef"]));
+      const slo = { ...toSlo(doc, file, tenants), ...(kind === undefined ? {} : { kind }) };
       const clash = slos.find((s) => s.tenant === slo.tenant && s.name === slo.name);
       if (clash) {
         throw new ConfigError(
@@ -139,6 +215,18 @@ function toSlo(doc: Doc, file: string, tenants: readonly Tenant[]): Slo {
     ...(objective === undefined ? {} : { objective }),
     file,
   };
+}
+
+/** The slamon metric source kind of an SLI spec (ratioMetric.good / thresholdMetric), if any. */
+function indicatorKind(spec: Doc): string | undefined {
+  const ratio = asRecord(spec["ratioMetric"]);
+  for (const source of [asRecord(ratio["good"]), asRecord(ratio["bad"]), asRecord(spec["thresholdMetric"])]) {
+    const kind = asRecord(asRecord(source["metricSource"])["spec"])["kind"];
+    if (typeof kind === "string") {
+      return kind;
+    }
+  }
+  return undefined;
 }
 
 // OpenSLO v1 allows a label to be a string or a list of strings.

@@ -8,6 +8,7 @@ import { loadConfig } from "./config.js";
 import { buildFleetDashboard } from "./fleetDashboard.js";
 import { dashboardsYaml, datasourcesYaml, type DatabaseSettings, type FolderProvider } from "./provisioning.js";
 import { buildTenantDashboard } from "./tenantDashboard.js";
+import { PROVIDER_ROLE } from "./roles.js";
 import { grafanaUid } from "./uids.js";
 
 export interface GenerateOptions {
@@ -38,7 +39,7 @@ export interface GenerateResult {
 export const DEFAULT_DATABASE: DatabaseSettings = {
   url: "127.0.0.1:5432",
   database: "slamon",
-  user: "slamon_grafana",
+  user: PROVIDER_ROLE,
   sslmode: "disable",
 };
 
@@ -87,7 +88,7 @@ export function generate(options: GenerateOptions): GenerateResult {
   const dashboardsProvisioningFile = join(outDir, "provisioning", "dashboards", "slamon.yaml");
   mkdirSync(join(outDir, "provisioning", "datasources"), { recursive: true });
   mkdirSync(join(outDir, "provisioning", "dashboards"), { recursive: true });
-  writeFileSync(datasourcesFile, datasourcesYaml(database));
+  writeFileSync(datasourcesFile, datasourcesYaml(database, config.tenants, config.databaseRolePrefix));
   writeFileSync(dashboardsProvisioningFile, dashboardsYaml(providers));
   return { dashboards, datasourcesFile, dashboardsProvisioningFile };
 }

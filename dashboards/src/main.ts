@@ -14,7 +14,9 @@ const USAGE = `usage: npm run build [-- CONFIG_DIR] [--out DIR] [--grafana-dashb
   --out DIR                    output directory (default: dist/)
   --grafana-dashboards-dir DIR path under which Grafana sees <out>/dashboards (default: its absolute path)
 environment: SLAMON_GRAFANA_DB_URL (host:port), SLAMON_GRAFANA_DB_NAME, SLAMON_GRAFANA_DB_USER,
-  SLAMON_GRAFANA_DB_SSLMODE go into the datasource file; Grafana reads SLAMON_GRAFANA_DB_PASSWORD itself.`;
+  SLAMON_GRAFANA_DB_SSLMODE go into the datasource files (SLAMON_GRAFANA_DB_USER: the provider datasource's user,
+  default slamon_provider_read); Grafana reads the passwords from SLAMON_DB_ROLE_PASSWORD_PROVIDER and
+  SLAMON_DB_ROLE_PASSWORD_<TENANT> itself (the variables slamon db roles sets the role passwords from).`;
 
 function options(argv: string[], env: NodeJS.ProcessEnv): GenerateOptions {
   const { values, positionals } = parseArgs({

@@ -4,7 +4,13 @@
 import type { Builder, Dataquery } from "@grafana/grafana-foundation-sdk/cog";
 import type { DataSourceRef } from "@grafana/grafana-foundation-sdk/common";
 
-/** The datasource uid every generated panel points at; the provisioning file creates it. */
+import { grafanaUid } from "./uids.js";
+
+/**
+ * The provider's datasource (fleet overview), connected as the provider read role; each tenant's
+ * dashboards use that tenant's own datasource instead (tenantDatasource), connected as the
+ * tenant's row-level-security role, so even a hand-written query in Grafana sees only its rows.
+ */
 export const SLAMON_DATASOURCE_UID = "slamon-postgres";
 /** Plugin id of Grafana's bundled PostgreSQL datasource (Grafana >= 10.2; older ones call it "postgres"). */
 export const POSTGRES_DATASOURCE_TYPE = "grafana-postgresql-datasource";
@@ -12,6 +18,12 @@ export const POSTGRES_DATASOURCE_TYPE = "grafana-postgresql-datasource";
 export const slamonDatasource = (): DataSourceRef => ({
   type: POSTGRES_DATASOURCE_TYPE,
   uid: SLAMON_DATASOURCE_UID,
+});
+
+/** The datasource of one tenant: uid `slamon-pg-<tenant>` (hashed when too long). */
+export const tenantDatasource = (tenantId: string): DataSourceRef => ({
+  type: POSTGRES_DATASOURCE_TYPE,
+  uid: grafanaUid("slamon-pg", tenantId),
 });
 
 export type PostgresFormat = "time_series" | "table";
@@ -30,13 +42,13 @@ export interface PostgresQuery extends Dataquery {
 export class PostgresQueryBuilder implements Builder<Dataquery> {
   private readonly internal: PostgresQuery;
 
-  constructor(rawSql: string) {
+  constructor(rawSql: string, datasource: DataSourceRef = slamonDatasource()) {
     if (rawSql.trim().length === 0) {
       throw new Error("a PostgreSQL panel query needs SQL");
     }
     this.internal = {
       refId: "A",
-      datasource: slamonDatasource(),
+      datasource,
       rawSql,
       format: "time_series",
       rawQuery: true,

@@ -2,7 +2,9 @@
 // one datasource, one dashboard provider per folder.
 import { stringify } from "yaml";
 
-import { POSTGRES_DATASOURCE_TYPE, SLAMON_DATASOURCE_UID } from "./postgresQuery.js";
+import type { Tenant } from "./config.js";
+import { POSTGRES_DATASOURCE_TYPE, SLAMON_DATASOURCE_UID, tenantDatasource } from "./postgresQuery.js";
+import { passwordVariable, tenantRole } from "./roles.js";
 
 export interface DatabaseSettings {
   /** host:port as Grafana's PostgreSQL datasource expects it. */
@@ -20,31 +22,40 @@ export interface FolderProvider {
   readonly path: string;
 }
 
-// Grafana expands $VAR in provisioning files when it reads them, so the password never
-// lands in a generated file.
-export const PASSWORD_ENV = "SLAMON_GRAFANA_DB_PASSWORD";
+// Grafana expands $VAR in provisioning files when it reads them, so no password ever lands in a
+// generated file. The variables are the ones `slamon db roles` reads to set the role passwords.
+export const PASSWORD_ENV = passwordVariable("provider");
 
-export function datasourcesYaml(db: DatabaseSettings): string {
+/**
+ * The provider's datasource (the user from the settings, by default the provider read role) and one
+ * datasource per tenant that logs in as the tenant's row-level-security role (`slamon db roles`),
+ * editable: false so nobody repoints a tenant's datasource in the UI.
+ */
+export function datasourcesYaml(db: DatabaseSettings, tenants: readonly Tenant[] = [], rolePrefix = "slamon_tenant_"): string {
+  const datasource = (name: string, uid: string, user: string, passwordEnv: string) => ({
+    name,
+    type: POSTGRES_DATASOURCE_TYPE,
+    uid,
+    access: "proxy",
+    url: db.url,
+    user,
+    isDefault: false,
+    editable: false,
+    jsonData: {
+      database: db.database,
+      sslmode: db.sslmode,
+      postgresVersion: 1500,
+      timescaledb: false,
+    },
+    secureJsonData: { password: `$${passwordEnv}` },
+  });
   return header("datasources") + stringify({
     apiVersion: 1,
     datasources: [
-      {
-        name: "slamon",
-        type: POSTGRES_DATASOURCE_TYPE,
-        uid: SLAMON_DATASOURCE_UID,
-        access: "proxy",
-        url: db.url,
-        user: db.user,
-        isDefault: false,
-        editable: false,
-        jsonData: {
-          database: db.database,
-          sslmode: db.sslmode,
-          postgresVersion: 1500,
-          timescaledb: false,
-        },
-        secureJsonData: { password: `$${PASSWORD_ENV}` },
-      },
+      datasource("slamon", SLAMON_DATASOURCE_UID, db.user, PASSWORD_ENV),
+      ...tenants.map((t) =>
+        datasource(`slamon ${t.id}`, tenantDatasource(t.id).uid!, tenantRole(rolePrefix, t.id), passwordVariable(t.id)),
+      ),
     ],
   });
 }

@@ -2,11 +2,14 @@
 import * as common from "@grafana/grafana-foundation-sdk/common";
 import * as dashboard from "@grafana/grafana-foundation-sdk/dashboard";
 import * as stat from "@grafana/grafana-foundation-sdk/stat";
+import * as table from "@grafana/grafana-foundation-sdk/table";
 import * as text from "@grafana/grafana-foundation-sdk/text";
 import * as timeseries from "@grafana/grafana-foundation-sdk/timeseries";
 
 import type { Slo, Tenant } from "./config.js";
-import { PostgresQueryBuilder, slamonDatasource } from "./postgresQuery.js";
+import type { DataSourceRef } from "@grafana/grafana-foundation-sdk/common";
+
+import { PostgresQueryBuilder, tenantDatasource } from "./postgresQuery.js";
 import * as sql from "./sql.js";
 import { grafanaUid } from "./uids.js";
 
@@ -16,6 +19,8 @@ export function tenantDashboardUid(tenant: Tenant): string {
 
 export function buildTenantDashboard(tenant: Tenant, slos: readonly Slo[]): dashboard.Dashboard {
   const own = slos.filter((slo) => slo.tenant === tenant.id);
+  // Every panel of a tenant dashboard reads through the tenant's own datasource (its RLS role).
+  const ds = tenantDatasource(tenant.id);
   // Explicit unique panel ids: Grafana's panel links (viewPanel=N) and library tooling need them.
   let lastId = 0;
   const id = (): number => ++lastId;
@@ -28,6 +33,14 @@ export function buildTenantDashboard(tenant: Tenant, slos: readonly Slo[]): dash
     .time({ from: "now/M", to: "now/M" })
     .refresh("5m")
     .timezone("browser")
+    .annotation(
+      new dashboard.AnnotationQueryBuilder()
+        .name("Announced maintenance")
+        .datasource(ds)
+        .enable(true)
+        .iconColor("#8a4b00")
+        .target(new PostgresQueryBuilder(sql.maintenanceAnnotations(tenant), ds).format("table")),
+    )
     .withRow(new dashboard.RowBuilder("This period").id(id()));
 
   if (own.length === 0) {
@@ -42,7 +55,10 @@ export function buildTenantDashboard(tenant: Tenant, slos: readonly Slo[]): dash
     );
   }
   for (const slo of own) {
-    builder.withPanel(attainmentStat(tenant, slo).id(id())).withPanel(budgetStat(tenant, slo).id(id()));
+    builder.withPanel(attainmentStat(tenant, slo, ds).id(id())).withPanel(budgetStat(tenant, slo, ds).id(id()));
+    if (slo.kind === "availability" && tenant.serviceCredits !== undefined) {
+      builder.withPanel(creditStat(tenant, slo, ds).id(id()));
+    }
   }
 
   return builder
@@ -52,6 +68,7 @@ export function buildTenantDashboard(tenant: Tenant, slos: readonly Slo[]): dash
         "Attainment",
         "SLI attainment per SLO at each evaluation (good / total over the SLA window so far).",
         sql.statusOverTime(tenant, "attainment"),
+        ds,
       ).id(id()),
     )
     .withPanel(
@@ -59,12 +76,101 @@ export function buildTenantDashboard(tenant: Tenant, slos: readonly Slo[]): dash
         "Error budget left",
         "Share of the error budget still unspent at each evaluation; below 0 the objective is missed.",
         sql.statusOverTime(tenant, "budget_remaining"),
+        ds,
+      ).id(id()),
+    )
+    .withPanel(
+      trend(
+        "Burn rate",
+        "How fast the error budget is spent, averaged over the period so far: 1 spends it exactly by the period's end.",
+        sql.burnRateOverTime(tenant),
+        ds,
+      )
+        .unit("none")
+        .decimals(2)
+        .id(id()),
+    )
+    .withRow(new dashboard.RowBuilder("Latency").id(id()))
+    .withPanel(
+      trend(
+        "Time to first token p95 / p99",
+        "Per endpoint (vLLM model_name) and interval; the upper bound of the histogram bucket holding the quantile.",
+        sql.latencyQuantiles(tenant, sql.TTFT_BUCKET),
+        ds,
+      )
+        .unit("s")
+        .decimals(2)
+        .span(12)
+        .id(id()),
+    )
+    .withPanel(
+      trend(
+        "End-to-end latency p95 / p99",
+        "Per endpoint (vLLM model_name) and interval; the upper bound of the histogram bucket holding the quantile.",
+        sql.latencyQuantiles(tenant, sql.E2E_BUCKET),
+        ds,
+      )
+        .unit("s")
+        .decimals(2)
+        .span(12)
+        .id(id()),
+    )
+    .withRow(new dashboard.RowBuilder("Capacity and RAG").id(id()))
+    .withPanel(
+      trend(
+        "GPU capacity vs reservation",
+        `GPUs attributed to ${tenant.displayName} that report metrics, next to the ${tenant.reservedGpus} GPUs its contract reserves.`,
+        sql.gpusVersusReservation(tenant),
+        ds,
+      )
+        .unit("none")
+        .decimals(0)
+        .span(12)
+        .id(id()),
+    )
+    .withPanel(
+      trend(
+        "RAG index freshness",
+        "Age of each retrieval index when last reported (rag_index.freshness events).",
+        sql.ragFreshness(tenant),
+        ds,
+      )
+        .unit("s")
+        .decimals(0)
+        .span(12)
+        .id(id()),
+    )
+    .withRow(new dashboard.RowBuilder("Incidents").id(id()))
+    .withPanel(
+      incidentTable(
+        "Incidents",
+        "Every live incident and those opened in the time range.",
+        sql.tenantIncidents(tenant),
+        ds,
+      ).id(id()),
+    )
+    .withPanel(
+      incidentTable(
+        "Regulatory clocks",
+        "Regimes the incidents are classified under and the awareness each clock runs from; the deadlines are in the slamon portal.",
+        sql.tenantClocks(tenant),
+        ds,
       ).id(id()),
     )
     .build();
 }
 
-function attainmentStat(tenant: Tenant, slo: Slo): stat.PanelBuilder {
+function incidentTable(title: string, description: string, rawSql: string, ds: DataSourceRef): table.PanelBuilder {
+  return new table.PanelBuilder()
+    .title(title)
+    .description(description)
+    .datasource(ds)
+    .withTarget(new PostgresQueryBuilder(rawSql, ds).format("table"))
+    .span(12)
+    .height(8);
+}
+
+function attainmentStat(tenant: Tenant, slo: Slo, ds: DataSourceRef): stat.PanelBuilder {
   const objective = slo.objective;
   return baseStat(
     `${slo.displayName}: attainment this period`,
@@ -72,6 +178,7 @@ function attainmentStat(tenant: Tenant, slo: Slo): stat.PanelBuilder {
       ? `Latest attainment of SLO ${slo.name}.`
       : `Latest attainment of SLO ${slo.name}; the objective is ${formatPercent(objective)}.`,
     sql.latestAttainment(tenant, slo),
+    ds,
   )
     .decimals(3)
     .thresholds(
@@ -86,11 +193,12 @@ function attainmentStat(tenant: Tenant, slo: Slo): stat.PanelBuilder {
     );
 }
 
-function budgetStat(tenant: Tenant, slo: Slo): stat.PanelBuilder {
+function budgetStat(tenant: Tenant, slo: Slo, ds: DataSourceRef): stat.PanelBuilder {
   return baseStat(
     `${slo.displayName}: error budget left`,
     `Share of the error budget of SLO ${slo.name} not yet spent in this period.`,
     sql.latestBudgetRemaining(tenant, slo),
+    ds,
   )
     .decimals(1)
     .thresholds(
@@ -102,12 +210,29 @@ function budgetStat(tenant: Tenant, slo: Slo): stat.PanelBuilder {
     );
 }
 
-function baseStat(title: string, description: string, rawSql: string): stat.PanelBuilder {
+function creditStat(tenant: Tenant, slo: Slo, ds: DataSourceRef): stat.PanelBuilder {
+  return baseStat(
+    `${slo.displayName}: service credit`,
+    `Credit owed on this month's fee by the contract's credit table if the period ended now (availability SLO ${slo.name}).`,
+    sql.serviceCredit(tenant, slo, tenant.serviceCredits ?? []),
+    ds,
+  )
+    .unit("percent")
+    .decimals(0)
+    .thresholds(
+      new dashboard.ThresholdsConfigBuilder().mode(dashboard.ThresholdsMode.Absolute).steps([
+        { value: null, color: "green" },
+        { value: 0.001, color: "red" },
+      ]),
+    );
+}
+
+function baseStat(title: string, description: string, rawSql: string, ds: DataSourceRef): stat.PanelBuilder {
   return new stat.PanelBuilder()
     .title(title)
     .description(description)
-    .datasource(slamonDatasource())
-    .withTarget(new PostgresQueryBuilder(rawSql).format("table"))
+    .datasource(ds)
+    .withTarget(new PostgresQueryBuilder(rawSql, ds).format("table"))
     .unit("percentunit")
     .noValue("no evaluation yet")
     .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(["lastNotNull"]).values(false))
@@ -117,12 +242,12 @@ function baseStat(title: string, description: string, rawSql: string): stat.Pane
     .height(5);
 }
 
-function trend(title: string, description: string, rawSql: string): timeseries.PanelBuilder {
+function trend(title: string, description: string, rawSql: string, ds: DataSourceRef): timeseries.PanelBuilder {
   return new timeseries.PanelBuilder()
     .title(title)
     .description(description)
-    .datasource(slamonDatasource())
-    .withTarget(new PostgresQueryBuilder(rawSql).format("time_series"))
+    .datasource(ds)
+    .withTarget(new PostgresQueryBuilder(rawSql, ds).format("time_series"))
     .unit("percentunit")
     .decimals(3)
     .legend(

@@ -8,7 +8,7 @@ import { parse } from "yaml";
 
 import { loadConfig } from "../src/config.js";
 import { generate } from "../src/generate.js";
-import { SLAMON_DATASOURCE_UID } from "../src/postgresQuery.js";
+import { SLAMON_DATASOURCE_UID, tenantDatasource } from "../src/postgresQuery.js";
 import { fixtureConfig, panelsOf, projectDir, scratchDir, targetsOf, writeConfig } from "./support.js";
 
 const readJson = (file: string): Dashboard => JSON.parse(readFileSync(file, "utf8")) as Dashboard;
@@ -54,8 +54,9 @@ describe("generated dashboards", () => {
       const queries = panels.flatMap(targetsOf);
       assert.ok(queries.length >= 2, `${d.tenant} has queries`);
       for (const q of queries) {
-        assert.match(q.rawSql, new RegExp(`WHERE tenant = '${d.tenant}'\\n`), q.rawSql);
-        assert.match(q.rawSql, /\$__timeFilter\(evaluated_at\)/);
+        // the tenant predicate (on slo_status, events, incidents or the series of samples)
+        assert.match(q.rawSql, new RegExp(`(WHERE|AND) (\\w+\\.)?tenant = '${d.tenant}'( AND|\\n)`), q.rawSql);
+        assert.match(q.rawSql, /\$__timeFilter\(/);
         // Every tenant predicate, wherever it appears, is this tenant's.
         for (const m of q.rawSql.matchAll(/tenant\s*=\s*'([^']*)'/g)) {
           assert.equal(m[1], d.tenant, q.rawSql);
@@ -71,17 +72,39 @@ describe("generated dashboards", () => {
     }
   });
 
-  test("every panel and query uses the slamon PostgreSQL datasource", () => {
+  test("tenant panels, queries and annotations use the tenant's own datasource, provider panels the provider's", () => {
     for (const d of result.dashboards) {
-      for (const panel of panelsOf(readJson(d.file))) {
+      const uid = d.tenant === undefined ? SLAMON_DATASOURCE_UID : tenantDatasource(d.tenant).uid;
+      const json = readJson(d.file);
+      for (const panel of panelsOf(json)) {
         if (panel.type === "text") {
           continue;
         }
-        assert.equal(panel.datasource?.uid, SLAMON_DATASOURCE_UID, `${d.uid}: ${panel.title}`);
+        assert.equal(panel.datasource?.uid, uid, `${d.uid}: ${panel.title}`);
         for (const q of targetsOf(panel)) {
-          assert.deepEqual(q.datasource, { type: "grafana-postgresql-datasource", uid: SLAMON_DATASOURCE_UID });
+          assert.deepEqual(q.datasource, { type: "grafana-postgresql-datasource", uid });
         }
       }
+      for (const a of json.annotations?.list ?? []) {
+        if (a.builtIn !== 1) {
+          assert.equal(a.datasource?.uid, uid, `${d.uid}: annotation ${a.name}`);
+        }
+      }
+    }
+  });
+
+  test("each tenant dashboard has the issue's panels and the fleet overview the provider's", () => {
+    const titles = (file: string): string[] => panelsOf(readJson(file)).map((p) => p.title ?? "");
+    const acme = result.dashboards.find((d) => d.tenant === "acme")!;
+    for (const t of ["Attainment", "Error budget left", "Burn rate", "Time to first token p95 / p99", "End-to-end latency p95 / p99",
+      "GPU capacity vs reservation", "RAG index freshness", "Incidents", "Regulatory clocks"]) {
+      assert.ok(titles(acme.file).includes(t), `acme lacks ${t}`);
+    }
+    assert.ok((readJson(acme.file).annotations?.list ?? []).some((a) => a.name === "Announced maintenance"));
+    const fleet = result.dashboards.find((d) => d.tenant === undefined)!;
+    for (const t of ["GPU utilisation per node", "GPU temperature per node", "GPU memory used per node", "GPU power per node",
+      "XID errors per node", "SLO risk ranking", "Open regulatory clocks"]) {
+      assert.ok(titles(fleet.file).includes(t), `fleet lacks ${t}`);
     }
   });
 
@@ -113,13 +136,19 @@ describe("generated dashboards", () => {
     }
   });
 
-  test("the datasource provisioning file creates the uid the panels use, without a password", () => {
+  test("the datasource provisioning file creates the uids the panels use, one per tenant role, without a password", () => {
     const file = join(out, "provisioning", "datasources", "slamon.yaml");
     assert.equal(result.datasourcesFile, file);
-    const [ds] = parse(readFileSync(file, "utf8")).datasources;
+    const [ds, ...tenants] = parse(readFileSync(file, "utf8")).datasources;
     assert.equal(ds.uid, SLAMON_DATASOURCE_UID);
     assert.equal(ds.type, "grafana-postgresql-datasource");
-    assert.equal(ds.secureJsonData.password, "$SLAMON_GRAFANA_DB_PASSWORD");
+    assert.equal(ds.user, "slamon_provider_read");
+    assert.equal(ds.secureJsonData.password, "$SLAMON_DB_ROLE_PASSWORD_PROVIDER");
+    const acmeEu = tenants.find((t: { uid: string }) => t.uid === tenantDatasource("acme-eu").uid);
+    assert.equal(acmeEu.user, "slamon_tenant_acme_eu");
+    assert.equal(acmeEu.secureJsonData.password, "$SLAMON_DB_ROLE_PASSWORD_ACME_EU");
+    assert.equal(acmeEu.editable, false);
+    assert.equal(tenants.length, config.tenants.length);
   });
 
   test("the dashboard provisioning file has one folder per tenant that holds exactly its dashboard", () => {
@@ -176,4 +205,51 @@ describe("generated dashboards", () => {
       assert.deepEqual(exampleResult.dashboards.flatMap((d) => (d.tenant ? [d.tenant] : [])).sort(), exampleTenants);
     },
   );
+});
+
+describe("service credits", () => {
+  test("an availability SLO of a tenant with a credit table gets a credit stat applying that table", () => {
+    const dir = writeConfig("credits", {
+      "tenants/bank.yaml": [
+        "id: bank",
+        "contract:",
+        "  serviceCredits:",
+        "    - {below: 99.9, creditPercent: 25}",
+        "    - {below: 99.99, creditPercent: 10}",
+        "    - {below: 99.0, creditPercent: 50}",
+        "  capacityReservations:",
+        "    - {name: a, gpus: 8}",
+        "    - {name: b, gpus: 2}",
+        "",
+      ].join("\n"),
+      "slos/bank.yaml": [
+        "apiVersion: openslo/v1",
+        "kind: SLI",
+        "metadata: {name: non-5xx, labels: {tenant: bank}}",
+        "spec: {ratioMetric: {good: {metricSource: {type: slamon, spec: {kind: availability}}}}}",
+        "---",
+        "apiVersion: openslo/v1",
+        "kind: SLO",
+        "metadata: {name: chat-availability, displayName: Chat availability, labels: {tenant: bank}}",
+        "spec: {service: chat, indicatorRef: non-5xx, objectives: [{target: 0.9999}]}",
+        "---",
+        "apiVersion: openslo/v1",
+        "kind: SLO",
+        "metadata: {name: chat-ttft, labels: {tenant: bank}}",
+        "spec: {service: chat, indicator: {spec: {ratioMetric: {good: {metricSource: {type: slamon, spec: {kind: ttft-under}}}}}}, objectives: [{target: 0.95}]}",
+        "",
+      ].join("\n"),
+    });
+    const config = loadConfig(dir);
+    assert.equal(config.tenants[0]!.reservedGpus, 10);
+    assert.deepEqual(config.slos.map((s) => s.kind), ["availability", "ttft-under"]);
+    const result = generate({ configDir: dir, outDir: scratchDir("credits-out") });
+    const panels = panelsOf(JSON.parse(readFileSync(result.dashboards.find((d) => d.tenant === "bank")!.file, "utf8")) as Dashboard);
+    const credits = panels.filter((p) => (p.title ?? "").endsWith(": service credit"));
+    assert.deepEqual(credits.map((p) => p.title), ["Chat availability: service credit"]);
+    const sql = targetsOf(credits[0]!)[0]!.rawSql;
+    // the most generous step first, so the first WHEN that matches is the one the contract means
+    assert.match(sql, /WHEN attainment \* 100 < 99 THEN 50\n\s+WHEN attainment \* 100 < 99\.9 THEN 25\n\s+WHEN attainment \* 100 < 99\.99 THEN 10\n\s+ELSE 0/);
+    assert.match(sql, /WHERE tenant = 'bank'\n/);
+  });
 });

@@ -71,6 +71,12 @@ CREATE TABLE slo_status (tenant text NOT NULL, slo text NOT NULL, evaluated_at t
   objective double precision NOT NULL, attainment double precision, budget_remaining double precision);
 CREATE TABLE series (id bigint PRIMARY KEY, tenant text, metric text NOT NULL, labels jsonb NOT NULL);
 CREATE TABLE samples (series_id bigint NOT NULL REFERENCES series(id), ts timestamptz NOT NULL, value double precision NOT NULL);
+CREATE TABLE events (id text PRIMARY KEY, tenant text, type text NOT NULL, time timestamptz NOT NULL, source text NOT NULL,
+  attributes jsonb NOT NULL, received_at timestamptz NOT NULL);
+CREATE TABLE incidents (id text PRIMARY KEY, tenant text, fingerprint text NOT NULL, severity text NOT NULL, state text NOT NULL,
+  title text, opened_at timestamptz NOT NULL, updated_at timestamptz);
+CREATE TABLE incident_classifications (incident_id text NOT NULL, regime text NOT NULL, aware_at timestamptz NOT NULL,
+  aware_source text NOT NULL, recorded_by text NOT NULL, classified_at timestamptz NOT NULL);
 -- acme and acme-eu share an SLO name; only the tenant column tells them apart.
 INSERT INTO slo_status VALUES
   ('acme', 'chat-availability', '2026-03-10T00:00:00Z', '2026-03-01', '2026-04-01', 9990, 10000, 0.999, 0.999, 0.0),

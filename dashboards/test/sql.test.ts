@@ -15,7 +15,7 @@ describe("SQL text", () => {
 
   test("an SLO name with a quote cannot end the literal early", () => {
     const sql = latestAttainment(
-      { id: "acme", displayName: "ACME", file: "t.yaml" },
+      { id: "acme", displayName: "ACME", reservedGpus: 0, file: "t.yaml" },
       { name: "x' OR tenant <> 'acme", displayName: "x", tenant: "acme", file: "s.yaml" },
     );
     assert.match(sql, /AND slo = 'x'' OR tenant <> ''acme'\n/);

@@ -49,6 +49,10 @@ final class DemoCommand implements Callable<Integer> {
       description = "HTTP port of the collector (events API, /metrics, /health); 0 picks a free one (default: ${DEFAULT-VALUE})")
   int port;
 
+  @Option(names = "--portal-port", paramLabel = "PORT", defaultValue = "-1",
+      description = "port of the portal and API; default portal.port of the configuration, or a free port when that is taken")
+  int portalPort;
+
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "simulator seed; same seed, same fleet (default: ${DEFAULT-VALUE})")
   long seed;
 
@@ -87,7 +91,8 @@ final class DemoCommand implements Callable<Integer> {
       console.step("simulator: %d GPU nodes (dcgm-exporter) %s, %d vLLM servers %s, fault API http://127.0.0.1:%d/faults",
           fleet.gpuTargets().size(), fleet.gpuTargets(), fleet.vllmTargets().size(), fleet.vllmTargets(), fleet.controlPort());
 
-      try (SlamonRuntime runtime = SlamonRuntime.start(config, db, vertx, clock, port, dataDir)) {
+      try (SlamonRuntime runtime = SlamonRuntime.start(config, db, vertx, clock, port, dataDir);
+          var portal = PortalWiring.start(config, db, vertx, clock, portalPort, true, msg -> console.step("%s", msg))) {
         int httpPort = runtime.collector().port();
         String base = "http://127.0.0.1:" + httpPort;
         String token = ConfigMapping.firstEventToken(config);
@@ -135,6 +140,7 @@ final class DemoCommand implements Callable<Integer> {
         console.line("  vLLM server             http://%s/metrics", fleet.vllmTargets().get(0));
         console.line("  simulator faults        http://127.0.0.1:%d/faults", fleet.controlPort());
         console.line("  database                %s", db.jdbcUrl());
+        DemoTokens.print(console, config, "http://" + config.portal().bind() + ":" + portal.port());
         console.line("Inject another fault:  curl -X POST http://127.0.0.1:%d/faults -d '{\"type\":\"endpoint-down\",\"target\":\"acme-logistik\",\"durationSeconds\":60}'",
             fleet.controlPort());
         console.line("");

@@ -31,6 +31,26 @@ public final class PortalWiring {
         incidentDesk(config, db, clock), reports, clock);
   }
 
+  /**
+   * Starts the server on {@code config.portal()}, or on {@code port} when it is not negative; when
+   * {@code fallBack} is set and the port is taken, on any free port instead (the demo must start
+   * even where 8081 is in use), saying so through {@code progress}.
+   */
+  public static PortalServer start(SlamonConfig config, Database db, Vertx vertx, InstantSource clock, int port, boolean fallBack,
+      java.util.function.Consumer<String> progress) {
+    Portal p = config.portal();
+    Portal settings = new Portal(port >= 0 ? port : p.port(), p.bind(), p.secureCookies(), p.databaseRolePrefix(), p.tokens());
+    try {
+      return start(config, db, vertx, clock, settings);
+    } catch (IllegalStateException e) {
+      if (!fallBack || settings.port() == 0) {
+        throw new IllegalStateException("portal: cannot listen on " + settings.bind() + ":" + settings.port() + ": " + e.getMessage(), e);
+      }
+      progress.accept("portal: port " + settings.port() + " is in use (" + e.getMessage() + "); using a free port instead");
+      return start(config, db, vertx, clock, new Portal(0, p.bind(), p.secureCookies(), p.databaseRolePrefix(), p.tokens()));
+    }
+  }
+
   /** Starts the server on {@code settings} (usually {@code config.portal()}, maybe with another port) and returns it. */
   public static PortalServer start(SlamonConfig config, Database db, Vertx vertx, InstantSource clock, Portal settings) {
     PortalServer server = new PortalServer(vertx, data(config, db, clock, ReportShelf.NONE), settings);

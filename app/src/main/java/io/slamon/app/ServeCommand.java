@@ -58,9 +58,11 @@ final class ServeCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     try (Database db = Database.open(databaseSettings(config, data), msg -> console.step("%s", msg))) {
       int httpPort = port != null ? port : config.http().port();
-      try (SlamonRuntime runtime = SlamonRuntime.start(config, db, vertx, InstantSource.system(), httpPort, data)) {
+      try (SlamonRuntime runtime = SlamonRuntime.start(config, db, vertx, InstantSource.system(), httpPort, data);
+          var portal = PortalWiring.start(config, db, vertx, InstantSource.system(), -1, false, msg -> console.step("%s", msg))) {
         console.step("configuration %s: %s", configDir, ConfigCommand.summary(config));
         console.step("listening on http://127.0.0.1:%d (events API /api/v1/events, /metrics, /health, /ready)", runtime.collector().port());
+        console.step("portal and API on http://%s:%d (sign in at /login; API /api/v1; docs/portal.md)", config.portal().bind(), portal.port());
         runtime.scheduleEvaluations(config.evaluation().interval(), round -> {
           round.opened().forEach(inc -> console.step("INCIDENT %s %s opened: %s", inc.id(), inc.severity(), inc.title()));
           round.escalations().forEach(e -> console.step("%s", SlamonRuntime.describe(e)));

@@ -36,7 +36,10 @@ class DemoIT {
         .containsPattern("INCIDENT INC-\\d{4}-\\d{6} P2 opened: SLO hanse-bank-chat-ttft breached \\(hanse-bank\\)")
         .contains("chain intact")
         .contains("/metrics")
-        .containsPattern("monthly report \\(month so far, German\\) — open it: \\S+RPT-hanse-bank-\\d{4}-\\d{2}-de-v1\\.pdf");
+        .containsPattern("monthly report \\(month so far, German\\) — open it: \\S+RPT-hanse-bank-\\d{4}-\\d{2}-de-v1\\.pdf")
+        .containsPattern("tenant portal +http://127\\.0\\.0\\.1:\\d+/login")
+        .contains("demo tenant token       demo-acme-logistik-token  (tenant acme-logistik; demo only)")
+        .contains("demo on-call token      demo-oncall-token-rheinwerk");
     try (var reports = java.nio.file.Files.list(data.resolve("reports"))) {
       assertThat(reports.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".pdf")).anyMatch(n -> n.endsWith(".json"));
     } catch (java.io.IOException e) {

@@ -202,6 +202,11 @@ public final class TenantRoles {
       st.execute("ALTER ROLE " + role + (r.password() == null ? " NOLOGIN" : " LOGIN")
           + " NOSUPERUSER NOCREATEDB NOCREATEROLE NOINHERIT NOREPLICATION NOBYPASSRLS");
       st.execute("GRANT USAGE ON SCHEMA " + ident(currentSchema(c)) + " TO " + role);
+      // TimescaleDB copies a hypertable's grants to its chunks but not its policies
+      // (timescale/timescaledb#7830): take the chunks' grants away again.
+      for (String chunk : timescaleChunks(c)) {
+        st.execute("REVOKE ALL ON " + chunk + " FROM " + role);
+      }
       for (var t : tables.entrySet()) {
         String table = ident(t.getKey());
         st.execute("REVOKE ALL ON " + table + " FROM " + role);
@@ -260,6 +265,25 @@ public final class TenantRoles {
       ps.setString(1, roleName);
       ps.executeUpdate();
     }
+  }
+
+  /** Qualified names of every TimescaleDB chunk; empty on plain PostgreSQL. */
+  private static List<String> timescaleChunks(Connection c) throws SQLException {
+    List<String> chunks = new ArrayList<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT to_regclass('_timescaledb_catalog.chunk') IS NOT NULL")) {
+      rs.next();
+      if (!rs.getBoolean(1)) {
+        return chunks;
+      }
+    }
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT schema_name, table_name FROM _timescaledb_catalog.chunk WHERE NOT dropped")) {
+      while (rs.next()) {
+        chunks.add(ident(rs.getString(1)) + "." + ident(rs.getString(2)));
+      }
+    }
+    return chunks;
   }
 
   private static String predicate(Scope scope, String tenant) {

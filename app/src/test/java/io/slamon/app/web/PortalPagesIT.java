@@ -140,6 +140,15 @@ class PortalPagesIT extends PortalTestBase {
   }
 
   @Test
+  void the_oncall_token_sees_every_tenant_in_the_portal() throws Exception {
+    Browser b = new Browser();
+    b.signIn(ONCALL_TOKEN);
+    assertThat(b.get("/portal").body()).contains("ACME Logistik GmbH", "/portal/" + B);
+    assertThat(b.get("/portal/" + B).body()).contains("hanse-bank chat down");
+    assertThat(b.get("/portal/" + B + "/incidents/" + f.incidentB).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void pages_follow_accept_language_and_the_language_switch() throws Exception {
     Browser b = new Browser();
     b.language = "de-DE,de;q=0.9,en;q=0.5";
