@@ -28,6 +28,8 @@ public final class Collector implements AutoCloseable {
   private final Scraper scraper;
   private final CollectorServer server;
   private volatile int port = -1;
+  private final Vertx vertx;
+  private volatile long discoveryTimer = -1;
 
   /**
    * Readiness defaults to "the last database write did not fail"; use the longer constructor
@@ -61,6 +63,7 @@ public final class Collector implements AutoCloseable {
   public Collector(Vertx vertx, List<ScrapeTarget> targets, TenantResolver tenants, SeriesRelabeler relabeler,
       SampleWriter writer, EventStore events, EventSources sources, Predicate<String> knownTenant,
       CollectorSettings settings, IngestOptions ingest, BooleanSupplier ready, InstantSource clock) {
+    this.vertx = vertx;
     this.metrics = new CollectorMetrics();
     this.pipeline = new WritePipeline(writer, settings);
     metrics.bind(pipeline);
@@ -84,6 +87,28 @@ public final class Collector implements AutoCloseable {
     port = await(server.start());
     scraper.start();
     return port;
+  }
+
+  /**
+   * Keeps the target list current: every {@code every} (on a worker thread, file reads block)
+   * {@code discovery} is asked for the full target list and the scraper is updated when it
+   * changed. Use with {@link FileSdWatcher}s, which re-read only changed files. Call after
+   * {@link #start()}; a failing discovery is logged and the previous targets stay.
+   */
+  public void discoverTargets(java.util.function.Supplier<List<ScrapeTarget>> discovery, java.time.Duration every) {
+    discoveryTimer = vertx.setPeriodic(every.toMillis(), id -> vertx.executeBlocking(discovery::get, false)
+        .onSuccess(found -> {
+          if (!found.equals(scraper.targets())) {
+            scraper.updateTargets(found);
+          }
+        })
+        .onFailure(e -> org.slf4j.LoggerFactory.getLogger(Collector.class)
+            .warn("target discovery failed, keeping the current targets", e)));
+  }
+
+  /** The targets scraped now (static and discovered). */
+  public List<ScrapeTarget> targets() {
+    return scraper.targets();
   }
 
   /** Scrapes every target once; completes when the samples are written (fails if refused). */
@@ -132,6 +157,9 @@ public final class Collector implements AutoCloseable {
   /** Stops scraping and serving, then flushes queued samples (bounded by the shutdown timeout). */
   @Override
   public void close() {
+    if (discoveryTimer >= 0) {
+      vertx.cancelTimer(discoveryTimer);
+    }
     scraper.close();
     try {
       await(server.close());

@@ -16,6 +16,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,14 +44,15 @@ public final class Scraper implements AutoCloseable {
   static final long MAX_TIMESTAMP = 253_402_300_799_999L;
 
   private final Vertx vertx;
-  private final List<ScrapeTarget> targets;
+  private volatile List<ScrapeTarget> targets;
   private final TenantResolver tenants;
   private final WritePipeline pipeline;
   private final CollectorMetrics metrics;
   private final InstantSource clock;
   private final RandomGenerator jitter;
   private final WebClient client;
-  private final List<Long> timers = new ArrayList<>();
+  private final Map<ScrapeTarget, Long> timers = new HashMap<>();
+  private boolean started;
   private final SeriesRelabeler relabeler;
   private final SeriesAdmission admission;
   private final Set<ScrapeTarget> inFlight = ConcurrentHashMap.newKeySet();
@@ -85,17 +87,54 @@ public final class Scraper implements AutoCloseable {
   }
 
   /** Schedules every target: first scrape after a jitter in [0, interval), then every interval. */
-  public void start() {
-    for (ScrapeTarget t : targets) {
-      long interval = t.interval().toMillis();
-      long firstDelay = 1 + jitter.nextLong(interval);
-      timers.add(vertx.setPeriodic(firstDelay, interval, id -> {
-        // A scrape still running when the next is due is not doubled up (Prometheus does the same).
-        if (inFlight.add(t)) {
-          scrape(t).onComplete(ar -> inFlight.remove(t));
-        }
-      }));
+  public synchronized void start() {
+    started = true;
+    targets.forEach(this::schedule);
+  }
+
+  /**
+   * Replaces the target list (file-based discovery found a change): removed targets stop being
+   * scraped and their series stop counting against the limits, new ones are scheduled with a
+   * jitter like at start, unchanged ones keep their schedule.
+   */
+  public synchronized void updateTargets(List<ScrapeTarget> newTargets) {
+    Set<ScrapeTarget> wanted = new LinkedHashSet<>(newTargets);
+    List<ScrapeTarget> removed = targets.stream().filter(t -> !wanted.contains(t)).toList();
+    List<ScrapeTarget> added = wanted.stream().filter(t -> !targets.contains(t)).toList();
+    targets = List.copyOf(wanted);
+    for (ScrapeTarget t : removed) {
+      Long timer = timers.remove(t);
+      if (timer != null) {
+        vertx.cancelTimer(timer);
+      }
+      lastUp.remove(t);
+      if (targets.stream().noneMatch(o -> o.url().equals(t.url()))) {
+        admission.forgetTarget(t.url().toString());
+      }
     }
+    if (started) {
+      added.forEach(this::schedule);
+    }
+    if (!removed.isEmpty() || !added.isEmpty()) {
+      LOG.info("scrape targets changed: {} added, {} removed, {} in all", added.size(), removed.size(),
+          targets.size());
+    }
+  }
+
+  /** The targets scraped now. */
+  public List<ScrapeTarget> targets() {
+    return targets;
+  }
+
+  private void schedule(ScrapeTarget t) {
+    long interval = t.interval().toMillis();
+    long firstDelay = 1 + jitter.nextLong(interval);
+    timers.put(t, vertx.setPeriodic(firstDelay, interval, id -> {
+      // A scrape still running when the next is due is not doubled up (Prometheus does the same).
+      if (inFlight.add(t)) {
+        scrape(t).onComplete(ar -> inFlight.remove(t));
+      }
+    }));
   }
 
   /** Scrapes all targets once; completes when all their samples are written (fails when refused). */
@@ -246,8 +285,9 @@ public final class Scraper implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    timers.forEach(vertx::cancelTimer);
+  public synchronized void close() {
+    started = false;
+    timers.values().forEach(vertx::cancelTimer);
     timers.clear();
     client.close();
   }
