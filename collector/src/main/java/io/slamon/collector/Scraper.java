@@ -5,6 +5,7 @@ import io.slamon.collector.exposition.ParseResult;
 import io.slamon.collector.exposition.PrometheusTextParser;
 import io.slamon.collector.exposition.PrometheusTextParser.Flavor;
 import io.slamon.collector.exposition.SampleHandler;
+import io.slamon.collector.exposition.SeriesCache;
 import io.slamon.store.Sample;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -57,6 +58,10 @@ public final class Scraper implements AutoCloseable {
   private final SeriesAdmission admission;
   private final Set<ScrapeTarget> inFlight = ConcurrentHashMap.newKeySet();
   private final Map<ScrapeTarget, Boolean> lastUp = new ConcurrentHashMap<>();
+  /** Per target: the previous page's series, so unchanged lines are not re-parsed (see {@link SeriesCache}). */
+  private final Map<ScrapeTarget, SeriesCache> seriesCaches = new ConcurrentHashMap<>();
+  /** Sample lines remembered per target (~0.45 KB each for dcgm-exporter pages). */
+  static final int SERIES_CACHE_LINES = 100_000;
 
   public Scraper(Vertx vertx, List<ScrapeTarget> targets, TenantResolver tenants, WritePipeline pipeline,
       CollectorMetrics metrics, InstantSource clock, RandomGenerator jitter) {
@@ -108,6 +113,7 @@ public final class Scraper implements AutoCloseable {
         vertx.cancelTimer(timer);
       }
       lastUp.remove(t);
+      seriesCaches.remove(t);
       if (targets.stream().noneMatch(o -> o.url().equals(t.url()))) {
         admission.forgetTarget(t.url().toString());
       }
@@ -180,6 +186,7 @@ public final class Scraper implements AutoCloseable {
         : Flavor.PROMETHEUS_0_0_4;
     Buffer body = response.body();
     int[] outOfRange = {0};
+    SeriesCache cache = seriesCaches.computeIfAbsent(target, t -> new SeriesCache(SERIES_CACHE_LINES));
     ParseResult result = new PrometheusTextParser(flavor).parse(body == null ? "" : body.toString(),
         (SampleHandler) (name, labels, value, ts) -> {
           if (ts != SampleHandler.NO_TIMESTAMP && (ts < MIN_TIMESTAMP || ts > MAX_TIMESTAMP)) {
@@ -201,7 +208,7 @@ public final class Scraper implements AutoCloseable {
           }
           samples.add(new Sample(tenantFor(url, merged), series, merged,
               ts == SampleHandler.NO_TIMESTAMP ? scrapeTime : ts, value));
-        });
+        }, cache);
     if (result.badLines() > 0) {
       LOG.warn("{}: skipped {} malformed lines, first: {}", url, result.badLines(), result.errors().get(0));
     }
