@@ -8,6 +8,7 @@ import io.slamon.collector.FileSdWatcher;
 import io.slamon.collector.IngestOptions;
 import io.slamon.collector.admission.LabelPolicy;
 import io.slamon.collector.admission.SecretValue;
+import io.slamon.collector.tracing.CollectorTracing;
 import io.slamon.collector.ScrapeTarget;
 import io.slamon.collector.SeriesRelabeler;
 import io.slamon.collector.TenantResolver;
@@ -71,7 +72,7 @@ final class ConfigMapping {
   }
 
   /**
-   * OTLP sources, cardinality limits and label protection of {@code collector} in slamon.yaml. The
+   * OTLP sources, cardinality limits, label protection and tracing of {@code collector} in slamon.yaml. The
    * pseudonymisation key's {@code ${ENV_VAR}} / {@code file:path} is resolved here, at start.
    */
   static IngestOptions ingestOptions(SlamonConfig config) {
@@ -82,8 +83,10 @@ final class ConfigMapping {
         : new LabelPolicy(Set.copyOf(c.labels().drop()), Set.copyOf(c.labels().pseudonymise()),
             c.labels().pseudonymisationKey() == null ? null
                 : SecretValue.resolve(c.labels().pseudonymisationKey(), System::getenv, config.configDir()));
+    CollectorTracing tracing = c.tracing().enabled()
+        ? CollectorTracing.otlp(c.tracing().otlpEndpoint(), c.tracing().serviceName()) : CollectorTracing.off();
     return IngestOptions.defaults().withOtlpSources(new EventSources(otlp)).withLabelPolicy(labels)
-        .withCardinalityLimits(c.limits());
+        .withCardinalityLimits(c.limits()).withTracing(tracing);
   }
 
   /**

@@ -6,6 +6,8 @@ import io.slamon.collector.admission.CardinalityLimiter;
 import io.slamon.collector.admission.SeriesAdmission;
 import io.slamon.collector.otlp.OtlpReceiver;
 import io.slamon.collector.otlp.OtlpTranslator;
+import io.slamon.collector.tracing.CollectorTracing;
+import io.slamon.collector.tracing.TracedSampleWriter;
 import io.slamon.store.EventStore;
 import io.slamon.store.SampleWriter;
 import io.vertx.core.Future;
@@ -25,6 +27,7 @@ public final class Collector implements AutoCloseable {
   private final CollectorMetrics metrics;
   private final WritePipeline pipeline;
   private final SeriesAdmission admission;
+  private final CollectorTracing tracing;
   private final Scraper scraper;
   private final CollectorServer server;
   private volatile int port = -1;
@@ -65,12 +68,14 @@ public final class Collector implements AutoCloseable {
       CollectorSettings settings, IngestOptions ingest, BooleanSupplier ready, InstantSource clock) {
     this.vertx = vertx;
     this.metrics = new CollectorMetrics();
-    this.pipeline = new WritePipeline(writer, settings);
+    this.tracing = ingest.tracing();
+    this.pipeline = new WritePipeline(tracing.enabled() ? new TracedSampleWriter(writer, tracing.tracer()) : writer,
+        settings);
     metrics.bind(pipeline);
     this.admission = new SeriesAdmission(ingest.labelPolicy(), ingest.seriesLimits(), clock);
     metrics.bind(admission);
     this.scraper = new Scraper(vertx, targets, tenants, relabeler, admission, pipeline, metrics, clock,
-        new SplittableRandom(settings.jitterSeed()));
+        new SplittableRandom(settings.jitterSeed()), tracing.tracer());
     EventsApi api = new EventsApi(vertx, events, sources, new EventValidator(knownTenant, clock), metrics,
         settings.maxEventBodyBytes());
     OtlpReceiver otlp = new OtlpReceiver(vertx, ingest.otlpSources(), new OtlpTranslator(tenants, knownTenant),
@@ -164,7 +169,11 @@ public final class Collector implements AutoCloseable {
     try {
       await(server.close());
     } finally {
-      pipeline.close();
+      try {
+        pipeline.close();
+      } finally {
+        tracing.close(); // after the pipeline, so the last write spans are exported
+      }
     }
   }
 

@@ -1,6 +1,12 @@
 package io.slamon.collector;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.slamon.collector.admission.SeriesAdmission;
+import io.slamon.collector.tracing.CollectorTracing;
 import io.slamon.collector.exposition.ParseResult;
 import io.slamon.collector.exposition.PrometheusTextParser;
 import io.slamon.collector.exposition.PrometheusTextParser.Flavor;
@@ -56,6 +62,7 @@ public final class Scraper implements AutoCloseable {
   private boolean started;
   private final SeriesRelabeler relabeler;
   private final SeriesAdmission admission;
+  private final Tracer tracer;
   private final Set<ScrapeTarget> inFlight = ConcurrentHashMap.newKeySet();
   private final Map<ScrapeTarget, Boolean> lastUp = new ConcurrentHashMap<>();
   /** Per target: the previous page's series, so unchanged lines are not re-parsed (see {@link SeriesCache}). */
@@ -70,13 +77,18 @@ public final class Scraper implements AutoCloseable {
 
   public Scraper(Vertx vertx, List<ScrapeTarget> targets, TenantResolver tenants, SeriesRelabeler relabeler,
       WritePipeline pipeline, CollectorMetrics metrics, InstantSource clock, RandomGenerator jitter) {
-    this(vertx, targets, tenants, relabeler, SeriesAdmission.defaults(clock), pipeline, metrics, clock, jitter);
+    this(vertx, targets, tenants, relabeler, SeriesAdmission.defaults(clock), pipeline, metrics, clock, jitter,
+        OpenTelemetry.noop().getTracer(CollectorTracing.SCOPE));
   }
 
-  /** @param admission label policy and cardinality limits applied to every scraped series */
+  /**
+   * @param admission label policy and cardinality limits applied to every scraped series
+   * @param tracer gives each scrape a {@code scrape} span (fetch, parse, admission and the write hand-off)
+   */
   public Scraper(Vertx vertx, List<ScrapeTarget> targets, TenantResolver tenants, SeriesRelabeler relabeler,
       SeriesAdmission admission, WritePipeline pipeline, CollectorMetrics metrics, InstantSource clock,
-      RandomGenerator jitter) {
+      RandomGenerator jitter, Tracer tracer) {
+    this.tracer = tracer;
     this.admission = admission;
     this.relabeler = relabeler;
     this.vertx = vertx;
@@ -152,8 +164,21 @@ public final class Scraper implements AutoCloseable {
     return Future.all(all).mapEmpty();
   }
 
-  /** One scrape of one target, written through the pipeline. */
+  /** One scrape of one target, written through the pipeline, inside a {@code scrape} span. */
   Future<Void> scrape(ScrapeTarget target) {
+    Span span = tracer.spanBuilder("scrape").setSpanKind(SpanKind.CLIENT)
+        .setAttribute("slamon.job", target.job()).setAttribute("url.full", target.url().toString()).startSpan();
+    return fetchAndWrite(target).onComplete(ar -> {
+      if (ar.failed()) {
+        span.recordException(ar.cause());
+        span.setStatus(StatusCode.ERROR, "samples not written: " + ar.cause().getMessage());
+      }
+      span.setAttribute("slamon.up", Boolean.TRUE.equals(lastUp.get(target)));
+      span.end();
+    });
+  }
+
+  private Future<Void> fetchAndWrite(ScrapeTarget target) {
     long scrapeTime = clock.millis();
     long t0 = System.nanoTime();
     return client.getAbs(target.url().toString())
