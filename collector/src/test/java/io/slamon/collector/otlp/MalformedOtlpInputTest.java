@@ -100,6 +100,32 @@ class MalformedOtlpInputTest {
   }
 
   @Test
+  void pointsBeyondTheSourcesSeriesLimitAreReportedAsPartialSuccess() throws Exception {
+    Collector limited = new Collector(vertx, List.of(), TenantResolver.byLabel("tenant"), SeriesRelabeler.NONE,
+        WRITTEN::addAll, new InMemoryEventStore(), new EventSources(Map.of()), Set.of("acme")::contains,
+        CollectorSettings.defaults(), IngestOptions.defaults().withOtlpSources(new EventSources(Map.of(TOKEN, "t")))
+            .withCardinalityLimits(new io.slamon.core.config.CardinalityLimits(2, 10, java.time.Duration.ofHours(1))),
+        null, InstantSource.system());
+    limited.start();
+    try {
+      byte[] body = request(List.of(), gauge("lim.a", "", 1), gauge("lim.b", "", 2), gauge("lim.c", "", 3))
+          .toByteArray();
+      HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + limited.port()
+              + "/v1/metrics")).header("Authorization", "Bearer " + TOKEN).header("Content-Type",
+              "application/x-protobuf").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(r.statusCode()).isEqualTo(200);
+      var partial = io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceResponse.parseFrom(r.body())
+          .getPartialSuccess();
+      assertThat(partial.getRejectedDataPoints()).isEqualTo(1);
+      assertThat(partial.getErrorMessage()).contains("series limit");
+      assertThat(WRITTEN).extracting(Sample::metric).contains("lim_a", "lim_b").doesNotContain("lim_c");
+    } finally {
+      limited.close();
+    }
+  }
+
+  @Test
   void anEmptyBodyIsAnEmptyRequestAndNaNValuesAreValid() throws Exception {
     assertThat(post("application/x-protobuf", new byte[0]).statusCode()).isEqualTo(200);
     HttpResponse<String> nan = post("application/json", json(
