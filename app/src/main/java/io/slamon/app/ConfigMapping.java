@@ -4,9 +4,11 @@ import io.slamon.collector.Collector;
 import io.slamon.collector.CollectorSettings;
 import io.slamon.collector.EventSources;
 import io.slamon.collector.FileDiscovery;
+import io.slamon.collector.FileSdWatcher;
 import io.slamon.collector.IngestOptions;
 import io.slamon.collector.admission.LabelPolicy;
 import io.slamon.collector.admission.SecretValue;
+import io.slamon.collector.tracing.CollectorTracing;
 import io.slamon.collector.ScrapeTarget;
 import io.slamon.collector.SeriesRelabeler;
 import io.slamon.collector.TenantResolver;
@@ -30,6 +32,9 @@ import io.vertx.core.Vertx;
 import java.net.URI;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +72,7 @@ final class ConfigMapping {
   }
 
   /**
-   * OTLP sources, cardinality limits and label protection of {@code collector} in slamon.yaml. The
+   * OTLP sources, cardinality limits, label protection and tracing of {@code collector} in slamon.yaml. The
    * pseudonymisation key's {@code ${ENV_VAR}} / {@code file:path} is resolved here, at start.
    */
   static IngestOptions ingestOptions(SlamonConfig config) {
@@ -78,25 +83,56 @@ final class ConfigMapping {
         : new LabelPolicy(Set.copyOf(c.labels().drop()), Set.copyOf(c.labels().pseudonymise()),
             c.labels().pseudonymisationKey() == null ? null
                 : SecretValue.resolve(c.labels().pseudonymisationKey(), System::getenv, config.configDir()));
+    CollectorTracing tracing = c.tracing().enabled()
+        ? CollectorTracing.otlp(c.tracing().otlpEndpoint(), c.tracing().serviceName()) : CollectorTracing.off();
     return IngestOptions.defaults().withOtlpSources(new EventSources(otlp)).withLabelPolicy(labels)
-        .withCardinalityLimits(c.limits());
+        .withCardinalityLimits(c.limits()).withTracing(tracing);
   }
 
   /**
    * The targets of every job — static ones and those in its {@code file_sd_configs} files (read
-   * once at start; periodic refresh comes with the collector's discovery) — after the job's
+   * once here; {@link #targetDiscovery} keeps them current) — after the job's
    * {@code relabel_configs}, as Prometheus applies them: on the target labels plus
    * {@code __address__}, {@code __scheme__} and {@code __metrics_path__}; a rule that drops the
    * target removes it; labels starting with {@code __} are removed afterwards.
    */
   static List<ScrapeTarget> scrapeTargets(SlamonConfig config) {
+    return scrapeTargets(config, (job, sd) -> {
+      FileDiscovery.Result found = FileDiscovery.read(config.configDir(), sd.files());
+      found.problems().forEach(p -> LOG.warn("file_sd of job {}: {}", job.jobName(), p));
+      return found.groups();
+    });
+  }
+
+  /**
+   * The targets of every job, kept current: each {@code file_sd_configs} entry gets a
+   * {@link FileSdWatcher} (re-reads changed files, every file at its {@code refresh_interval}, keeps
+   * a broken file's last good targets), so each call returns the targets as the files are now.
+   * For {@code Collector.discoverTargets}.
+   */
+  static Supplier<List<ScrapeTarget>> targetDiscovery(SlamonConfig config) {
+    Map<FileSdConfig, FileSdWatcher> watchers = new IdentityHashMap<>();
+    for (ScrapeConfig job : config.scrapeConfigs()) {
+      for (FileSdConfig sd : job.fileSdConfigs()) {
+        watchers.put(sd, new FileSdWatcher(config.configDir(), sd.files(), sd.refreshInterval(),
+            java.time.InstantSource.system()));
+      }
+    }
+    return () -> scrapeTargets(config, (job, sd) -> watchers.get(sd).groups());
+  }
+
+  /** True when some job discovers targets from files (only then is periodic discovery worth running). */
+  static boolean usesFileSd(SlamonConfig config) {
+    return config.scrapeConfigs().stream().anyMatch(j -> !j.fileSdConfigs().isEmpty());
+  }
+
+  private static List<ScrapeTarget> scrapeTargets(SlamonConfig config,
+      BiFunction<ScrapeConfig, FileSdConfig, List<FileDiscovery.TargetGroup>> fileSd) {
     List<ScrapeTarget> targets = new ArrayList<>();
     for (ScrapeConfig job : config.scrapeConfigs()) {
       List<StaticConfig> groups = new ArrayList<>(job.staticConfigs());
       for (FileSdConfig sd : job.fileSdConfigs()) {
-        FileDiscovery.Result found = FileDiscovery.read(config.configDir(), sd.files());
-        found.problems().forEach(p -> LOG.warn("file_sd of job {}: {}", job.jobName(), p));
-        found.groups().forEach(g -> groups.add(new StaticConfig(g.targets(), g.labels())));
+        fileSd.apply(job, sd).forEach(g -> groups.add(new StaticConfig(g.targets(), g.labels())));
       }
       for (StaticConfig group : groups) {
         for (String hostPort : group.targets()) {

@@ -87,9 +87,14 @@ final class SlamonRuntime implements AutoCloseable {
    * disk spool lives in {@code dataDir/spool}.
    */
   static SlamonRuntime start(SlamonConfig config, Database db, Vertx vertx, InstantSource clock, int httpPort, java.nio.file.Path dataDir) {
-    List<ScrapeTarget> targets = ConfigMapping.scrapeTargets(config);
+    var discovery = ConfigMapping.targetDiscovery(config);
+    List<ScrapeTarget> targets = discovery.get();
     Collector collector = ConfigMapping.collector(config, targets, db, vertx, httpPort, dataDir.resolve("spool"));
     collector.start();
+    if (ConfigMapping.usesFileSd(config)) {
+      // file_sd files are watched: changes are picked up within 5 s, each file re-read at its refresh_interval
+      collector.discoverTargets(discovery, Duration.ofSeconds(5));
+    }
     return new SlamonRuntime(config, db, clock, collector, targets.size());
   }
 

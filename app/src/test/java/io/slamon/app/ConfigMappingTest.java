@@ -207,6 +207,31 @@ class ConfigMappingTest {
     assertThat(ingest.otlpSources().sourceFor("demo-otlp-gateway-token")).hasValue("inference-gateway");
   }
 
+  @Test
+  void targetDiscoveryFollowsEditsOfFileSdFiles(@TempDir Path dir) throws IOException {
+    copyExample(dir);
+    Files.createDirectories(dir.resolve("sd"));
+    Files.writeString(dir.resolve("sd/gpus.yaml"), "- targets: ['127.0.0.1:19501']\n");
+    Files.writeString(dir.resolve("scrape/sd.yaml"), """
+        scrape_configs:
+          - job_name: gpu-sd
+            file_sd_configs:
+              - files: [sd/*.yaml]
+                refresh_interval: 1m
+        """);
+    ConfigResult r = ConfigLoader.load(dir);
+    assertThat(r.problems()).isEmpty();
+    var discovery = ConfigMapping.targetDiscovery(r.config());
+    assertThat(ConfigMapping.usesFileSd(r.config())).isTrue();
+    assertThat(discovery.get()).filteredOn(t -> t.job().equals("gpu-sd")).extracting(t -> t.url().getPort())
+        .containsExactly(19501);
+
+    Files.writeString(dir.resolve("sd/more.yaml"), "- targets: ['127.0.0.1:19502']\n");
+
+    assertThat(discovery.get()).filteredOn(t -> t.job().equals("gpu-sd")).extracting(t -> t.url().getPort())
+        .containsExactly(19501, 19502);
+  }
+
   private static void copyExample(Path dir) throws IOException {
     Path src = Path.of("../examples/config");
     try (var files = Files.walk(src)) {

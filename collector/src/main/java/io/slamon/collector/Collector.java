@@ -6,6 +6,8 @@ import io.slamon.collector.admission.CardinalityLimiter;
 import io.slamon.collector.admission.SeriesAdmission;
 import io.slamon.collector.otlp.OtlpReceiver;
 import io.slamon.collector.otlp.OtlpTranslator;
+import io.slamon.collector.tracing.CollectorTracing;
+import io.slamon.collector.tracing.TracedSampleWriter;
 import io.slamon.store.EventStore;
 import io.slamon.store.SampleWriter;
 import io.vertx.core.Future;
@@ -25,9 +27,12 @@ public final class Collector implements AutoCloseable {
   private final CollectorMetrics metrics;
   private final WritePipeline pipeline;
   private final SeriesAdmission admission;
+  private final CollectorTracing tracing;
   private final Scraper scraper;
   private final CollectorServer server;
   private volatile int port = -1;
+  private final Vertx vertx;
+  private volatile long discoveryTimer = -1;
 
   /**
    * Readiness defaults to "the last database write did not fail"; use the longer constructor
@@ -61,13 +66,16 @@ public final class Collector implements AutoCloseable {
   public Collector(Vertx vertx, List<ScrapeTarget> targets, TenantResolver tenants, SeriesRelabeler relabeler,
       SampleWriter writer, EventStore events, EventSources sources, Predicate<String> knownTenant,
       CollectorSettings settings, IngestOptions ingest, BooleanSupplier ready, InstantSource clock) {
+    this.vertx = vertx;
     this.metrics = new CollectorMetrics();
-    this.pipeline = new WritePipeline(writer, settings);
+    this.tracing = ingest.tracing();
+    this.pipeline = new WritePipeline(tracing.enabled() ? new TracedSampleWriter(writer, tracing.tracer()) : writer,
+        settings);
     metrics.bind(pipeline);
     this.admission = new SeriesAdmission(ingest.labelPolicy(), ingest.seriesLimits(), clock);
     metrics.bind(admission);
     this.scraper = new Scraper(vertx, targets, tenants, relabeler, admission, pipeline, metrics, clock,
-        new SplittableRandom(settings.jitterSeed()));
+        new SplittableRandom(settings.jitterSeed()), tracing.tracer());
     EventsApi api = new EventsApi(vertx, events, sources, new EventValidator(knownTenant, clock), metrics,
         settings.maxEventBodyBytes());
     OtlpReceiver otlp = new OtlpReceiver(vertx, ingest.otlpSources(), new OtlpTranslator(tenants, knownTenant),
@@ -84,6 +92,28 @@ public final class Collector implements AutoCloseable {
     port = await(server.start());
     scraper.start();
     return port;
+  }
+
+  /**
+   * Keeps the target list current: every {@code every} (on a worker thread, file reads block)
+   * {@code discovery} is asked for the full target list and the scraper is updated when it
+   * changed. Use with {@link FileSdWatcher}s, which re-read only changed files. Call after
+   * {@link #start()}; a failing discovery is logged and the previous targets stay.
+   */
+  public void discoverTargets(java.util.function.Supplier<List<ScrapeTarget>> discovery, java.time.Duration every) {
+    discoveryTimer = vertx.setPeriodic(every.toMillis(), id -> vertx.executeBlocking(discovery::get, false)
+        .onSuccess(found -> {
+          if (!found.equals(scraper.targets())) {
+            scraper.updateTargets(found);
+          }
+        })
+        .onFailure(e -> org.slf4j.LoggerFactory.getLogger(Collector.class)
+            .warn("target discovery failed, keeping the current targets", e)));
+  }
+
+  /** The targets scraped now (static and discovered). */
+  public List<ScrapeTarget> targets() {
+    return scraper.targets();
   }
 
   /** Scrapes every target once; completes when the samples are written (fails if refused). */
@@ -132,11 +162,18 @@ public final class Collector implements AutoCloseable {
   /** Stops scraping and serving, then flushes queued samples (bounded by the shutdown timeout). */
   @Override
   public void close() {
+    if (discoveryTimer >= 0) {
+      vertx.cancelTimer(discoveryTimer);
+    }
     scraper.close();
     try {
       await(server.close());
     } finally {
-      pipeline.close();
+      try {
+        pipeline.close();
+      } finally {
+        tracing.close(); // after the pipeline, so the last write spans are exported
+      }
     }
   }
 

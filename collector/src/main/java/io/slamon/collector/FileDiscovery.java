@@ -43,6 +43,15 @@ public final class FileDiscovery {
   public static Result read(Path baseDir, List<String> globs) {
     List<TargetGroup> groups = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    for (Path file : files(baseDir, globs, problems)) {
+      readFile(file, groups, problems);
+    }
+    return new Result(groups, problems);
+  }
+
+  /** The files matching the globs, sorted per glob; unreadable directories are reported in {@code problems}. */
+  public static List<Path> files(Path baseDir, List<String> globs, List<String> problems) {
+    List<Path> all = new ArrayList<>();
     for (String glob : globs) {
       Path pattern = baseDir.resolve(glob);
       Path dir = pattern.getParent();
@@ -55,14 +64,20 @@ public final class FileDiscovery {
         List<Path> sorted = new ArrayList<>();
         files.forEach(sorted::add);
         sorted.sort(null);
-        for (Path file : sorted) {
-          readFile(file, groups, problems);
-        }
+        all.addAll(sorted);
       } catch (IOException e) {
         problems.add(glob + ": " + e.getMessage());
       }
     }
-    return new Result(groups, problems);
+    return all;
+  }
+
+  /** The groups of one file; a file with a problem gives no groups (the problem names file and line). */
+  public static Result readFile(Path file) {
+    List<TargetGroup> groups = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    readFile(file, groups, problems);
+    return new Result(problems.isEmpty() ? groups : List.of(), problems);
   }
 
   private static void readFile(Path file, List<TargetGroup> groups, List<String> problems) {
@@ -80,14 +95,14 @@ public final class FileDiscovery {
       return; // an empty file is an empty list of groups
     }
     if (!root.isArray()) {
-      problems.add(file + ": expected a list of target groups ({targets: [...], labels: {...}})");
+      problems.add(file + ":1: expected a list of target groups ({targets: [...], labels: {...}})");
       return;
     }
     for (int i = 0; i < root.size(); i++) {
       JsonNode g = root.get(i);
       JsonNode targets = g.get("targets");
       if (targets == null || !targets.isArray()) {
-        problems.add(file + ": [" + i + "].targets: missing or not a list");
+        problems.add(file + ":" + lineOfGroup(file, i) + ": [" + i + "].targets: missing or not a list");
         continue;
       }
       List<String> ts = new ArrayList<>();
@@ -97,10 +112,31 @@ public final class FileDiscovery {
       if (l != null && l.isObject()) {
         l.properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
       } else if (l != null && !l.isNull()) {
-        problems.add(file + ": [" + i + "].labels: expected a mapping of label names to values");
+        problems.add(file + ":" + lineOfGroup(file, i) + ": [" + i + "].labels: expected a mapping of label names to values");
         continue;
       }
       groups.add(new TargetGroup(ts, labels, file));
     }
+  }
+
+  /** The line where the {@code index}-th element of the top-level list starts (the tree keeps no locations). */
+  private static int lineOfGroup(Path file, int index) {
+    try (com.fasterxml.jackson.core.JsonParser p = YAML.createParser(file.toFile())) {
+      int depth = 0;
+      int seen = -1;
+      for (var t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (depth == 1 && (t.isStructStart() || t.isScalarValue()) && ++seen == index) {
+          return p.currentTokenLocation().getLineNr();
+        }
+        if (t.isStructStart()) {
+          depth++;
+        } else if (t.isStructEnd()) {
+          depth--;
+        }
+      }
+    } catch (IOException e) {
+      // fall through: the tree was readable, so this cannot really happen
+    }
+    return 1;
   }
 }

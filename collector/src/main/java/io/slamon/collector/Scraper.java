@@ -1,10 +1,17 @@
 package io.slamon.collector;
 
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.slamon.collector.admission.SeriesAdmission;
+import io.slamon.collector.tracing.CollectorTracing;
 import io.slamon.collector.exposition.ParseResult;
 import io.slamon.collector.exposition.PrometheusTextParser;
 import io.slamon.collector.exposition.PrometheusTextParser.Flavor;
 import io.slamon.collector.exposition.SampleHandler;
+import io.slamon.collector.exposition.SeriesCache;
 import io.slamon.store.Sample;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,6 +23,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,18 +51,24 @@ public final class Scraper implements AutoCloseable {
   static final long MAX_TIMESTAMP = 253_402_300_799_999L;
 
   private final Vertx vertx;
-  private final List<ScrapeTarget> targets;
+  private volatile List<ScrapeTarget> targets;
   private final TenantResolver tenants;
   private final WritePipeline pipeline;
   private final CollectorMetrics metrics;
   private final InstantSource clock;
   private final RandomGenerator jitter;
   private final WebClient client;
-  private final List<Long> timers = new ArrayList<>();
+  private final Map<ScrapeTarget, Long> timers = new HashMap<>();
+  private boolean started;
   private final SeriesRelabeler relabeler;
   private final SeriesAdmission admission;
+  private final Tracer tracer;
   private final Set<ScrapeTarget> inFlight = ConcurrentHashMap.newKeySet();
   private final Map<ScrapeTarget, Boolean> lastUp = new ConcurrentHashMap<>();
+  /** Per target: the previous page's series, so unchanged lines are not re-parsed (see {@link SeriesCache}). */
+  private final Map<ScrapeTarget, SeriesCache> seriesCaches = new ConcurrentHashMap<>();
+  /** Sample lines remembered per target (~0.45 KB each for dcgm-exporter pages). */
+  static final int SERIES_CACHE_LINES = 100_000;
 
   public Scraper(Vertx vertx, List<ScrapeTarget> targets, TenantResolver tenants, WritePipeline pipeline,
       CollectorMetrics metrics, InstantSource clock, RandomGenerator jitter) {
@@ -63,13 +77,18 @@ public final class Scraper implements AutoCloseable {
 
   public Scraper(Vertx vertx, List<ScrapeTarget> targets, TenantResolver tenants, SeriesRelabeler relabeler,
       WritePipeline pipeline, CollectorMetrics metrics, InstantSource clock, RandomGenerator jitter) {
-    this(vertx, targets, tenants, relabeler, SeriesAdmission.defaults(clock), pipeline, metrics, clock, jitter);
+    this(vertx, targets, tenants, relabeler, SeriesAdmission.defaults(clock), pipeline, metrics, clock, jitter,
+        OpenTelemetry.noop().getTracer(CollectorTracing.SCOPE));
   }
 
-  /** @param admission label policy and cardinality limits applied to every scraped series */
+  /**
+   * @param admission label policy and cardinality limits applied to every scraped series
+   * @param tracer gives each scrape a {@code scrape} span (fetch, parse, admission and the write hand-off)
+   */
   public Scraper(Vertx vertx, List<ScrapeTarget> targets, TenantResolver tenants, SeriesRelabeler relabeler,
       SeriesAdmission admission, WritePipeline pipeline, CollectorMetrics metrics, InstantSource clock,
-      RandomGenerator jitter) {
+      RandomGenerator jitter, Tracer tracer) {
+    this.tracer = tracer;
     this.admission = admission;
     this.relabeler = relabeler;
     this.vertx = vertx;
@@ -85,17 +104,55 @@ public final class Scraper implements AutoCloseable {
   }
 
   /** Schedules every target: first scrape after a jitter in [0, interval), then every interval. */
-  public void start() {
-    for (ScrapeTarget t : targets) {
-      long interval = t.interval().toMillis();
-      long firstDelay = 1 + jitter.nextLong(interval);
-      timers.add(vertx.setPeriodic(firstDelay, interval, id -> {
-        // A scrape still running when the next is due is not doubled up (Prometheus does the same).
-        if (inFlight.add(t)) {
-          scrape(t).onComplete(ar -> inFlight.remove(t));
-        }
-      }));
+  public synchronized void start() {
+    started = true;
+    targets.forEach(this::schedule);
+  }
+
+  /**
+   * Replaces the target list (file-based discovery found a change): removed targets stop being
+   * scraped and their series stop counting against the limits, new ones are scheduled with a
+   * jitter like at start, unchanged ones keep their schedule.
+   */
+  public synchronized void updateTargets(List<ScrapeTarget> newTargets) {
+    Set<ScrapeTarget> wanted = new LinkedHashSet<>(newTargets);
+    List<ScrapeTarget> removed = targets.stream().filter(t -> !wanted.contains(t)).toList();
+    List<ScrapeTarget> added = wanted.stream().filter(t -> !targets.contains(t)).toList();
+    targets = List.copyOf(wanted);
+    for (ScrapeTarget t : removed) {
+      Long timer = timers.remove(t);
+      if (timer != null) {
+        vertx.cancelTimer(timer);
+      }
+      lastUp.remove(t);
+      seriesCaches.remove(t);
+      if (targets.stream().noneMatch(o -> o.url().equals(t.url()))) {
+        admission.forgetTarget(t.url().toString());
+      }
     }
+    if (started) {
+      added.forEach(this::schedule);
+    }
+    if (!removed.isEmpty() || !added.isEmpty()) {
+      LOG.info("scrape targets changed: {} added, {} removed, {} in all", added.size(), removed.size(),
+          targets.size());
+    }
+  }
+
+  /** The targets scraped now. */
+  public List<ScrapeTarget> targets() {
+    return targets;
+  }
+
+  private void schedule(ScrapeTarget t) {
+    long interval = t.interval().toMillis();
+    long firstDelay = 1 + jitter.nextLong(interval);
+    timers.put(t, vertx.setPeriodic(firstDelay, interval, id -> {
+      // A scrape still running when the next is due is not doubled up (Prometheus does the same).
+      if (inFlight.add(t)) {
+        scrape(t).onComplete(ar -> inFlight.remove(t));
+      }
+    }));
   }
 
   /** Scrapes all targets once; completes when all their samples are written (fails when refused). */
@@ -107,8 +164,21 @@ public final class Scraper implements AutoCloseable {
     return Future.all(all).mapEmpty();
   }
 
-  /** One scrape of one target, written through the pipeline. */
+  /** One scrape of one target, written through the pipeline, inside a {@code scrape} span. */
   Future<Void> scrape(ScrapeTarget target) {
+    Span span = tracer.spanBuilder("scrape").setSpanKind(SpanKind.CLIENT)
+        .setAttribute("slamon.job", target.job()).setAttribute("url.full", target.url().toString()).startSpan();
+    return fetchAndWrite(target).onComplete(ar -> {
+      if (ar.failed()) {
+        span.recordException(ar.cause());
+        span.setStatus(StatusCode.ERROR, "samples not written: " + ar.cause().getMessage());
+      }
+      span.setAttribute("slamon.up", Boolean.TRUE.equals(lastUp.get(target)));
+      span.end();
+    });
+  }
+
+  private Future<Void> fetchAndWrite(ScrapeTarget target) {
     long scrapeTime = clock.millis();
     long t0 = System.nanoTime();
     return client.getAbs(target.url().toString())
@@ -141,6 +211,7 @@ public final class Scraper implements AutoCloseable {
         : Flavor.PROMETHEUS_0_0_4;
     Buffer body = response.body();
     int[] outOfRange = {0};
+    SeriesCache cache = seriesCaches.computeIfAbsent(target, t -> new SeriesCache(SERIES_CACHE_LINES));
     ParseResult result = new PrometheusTextParser(flavor).parse(body == null ? "" : body.toString(),
         (SampleHandler) (name, labels, value, ts) -> {
           if (ts != SampleHandler.NO_TIMESTAMP && (ts < MIN_TIMESTAMP || ts > MAX_TIMESTAMP)) {
@@ -162,7 +233,7 @@ public final class Scraper implements AutoCloseable {
           }
           samples.add(new Sample(tenantFor(url, merged), series, merged,
               ts == SampleHandler.NO_TIMESTAMP ? scrapeTime : ts, value));
-        });
+        }, cache);
     if (result.badLines() > 0) {
       LOG.warn("{}: skipped {} malformed lines, first: {}", url, result.badLines(), result.errors().get(0));
     }
@@ -246,8 +317,9 @@ public final class Scraper implements AutoCloseable {
   }
 
   @Override
-  public void close() {
-    timers.forEach(vertx::cancelTimer);
+  public synchronized void close() {
+    started = false;
+    timers.values().forEach(vertx::cancelTimer);
     timers.clear();
     client.close();
   }

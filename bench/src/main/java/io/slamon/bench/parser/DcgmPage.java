@@ -42,7 +42,12 @@ public final class DcgmPage {
 
   /** A page with {@code nodes × gpus × fields()} samples. */
   public static String generate(int nodes, int gpus) {
-    SplittableRandom random = new SplittableRandom(42);
+    return generate(nodes, gpus, 42);
+  }
+
+  /** The same series with other values: {@code seed} only changes the values, like the next scrape. */
+  public static String generate(int nodes, int gpus, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
     StringBuilder out = new StringBuilder(nodes * gpus * FIELDS.length * 330);
     for (String[] field : FIELDS) {
       out.append("# HELP ").append(field[0]).append(' ').append(field[2]).append('\n');

@@ -73,6 +73,18 @@ public final class LabelSet {
     size = 0;
   }
 
+  /** Fills the view with a remembered, already validated label set (a {@link SeriesCache} hit). */
+  void copyFrom(String[] fromNames, String[] fromValues, int n) {
+    if (n > names.length) {
+      names = Arrays.copyOf(names, n);
+      values = Arrays.copyOf(values, n);
+    }
+    System.arraycopy(fromNames, 0, names, 0, n);
+    System.arraycopy(fromValues, 0, values, 0, n);
+    size = n;
+    complete = true;
+  }
+
   /** The set was read to its closing brace with no duplicate names. */
   void markComplete() {
     complete = true;

@@ -32,6 +32,11 @@ final class LineCursor {
     this.end = lineEnd;
   }
 
+  /** End of the current line (exclusive, without a CR). */
+  int end() {
+    return end;
+  }
+
   boolean atEnd() {
     return pos >= end;
   }

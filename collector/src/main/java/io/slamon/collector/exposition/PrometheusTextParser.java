@@ -81,11 +81,26 @@ public final class PrometheusTextParser {
 
   /** Parses {@code page}, calling {@code handler} for each sample and metadata line in order. */
   public ParseResult parse(String page, SampleHandler handler) {
+    return parse(page, handler, null);
+  }
+
+  /**
+   * Parses {@code page} with the series of the previous page of the same target remembered in
+   * {@code cache} (may be null): the handler gets an immutable label map shared by every sample of
+   * the same series across pages (lenient mode; strict mode ignores the cache).
+   */
+  public ParseResult parse(String page, SampleHandler handler, SeriesCache cache) {
     Objects.requireNonNull(handler, "handler");
     return parse(page, new SampleVisitor() {
       @Override
       public void sample(Family family, String name, LabelSet labels, double value, long ts, Exemplar exemplar) {
         handler.sample(name, labels.toMap(), value, ts);
+      }
+
+      @Override
+      public void sample(Family family, String name, LabelSet labels, double value, long ts, Exemplar exemplar,
+          Map<String, String> sharedLabels) {
+        handler.sample(name, sharedLabels != null ? sharedLabels : labels.toMap(), value, ts);
       }
 
       @Override
@@ -102,14 +117,26 @@ public final class PrometheusTextParser {
       public void unit(String family, String unit) {
         handler.unit(family, unit);
       }
-    });
+    }, cache);
   }
 
   /** Parses {@code page}, calling {@code visitor} for each sample and metadata line in order. */
   public ParseResult parse(String page, SampleVisitor visitor) {
+    return parse(page, visitor, null);
+  }
+
+  /** As {@link #parse(String, SampleVisitor)}, reusing the series remembered in {@code cache} (may be null). */
+  public ParseResult parse(String page, SampleVisitor visitor, SeriesCache cache) {
     Objects.requireNonNull(page, "page");
     Objects.requireNonNull(visitor, "visitor");
-    return new Run(page, visitor).parse();
+    if (cache == null || mode == Mode.STRICT || !cache.tryAcquire()) {
+      return new Run(page, visitor, null).parse();
+    }
+    try {
+      return new Run(page, visitor, cache).parse();
+    } finally {
+      cache.release();
+    }
   }
 
   /** The state of one {@code parse} call. */
@@ -124,14 +151,17 @@ public final class PrometheusTextParser {
         new FamilyResolver(openMetrics ? MetricType.UNKNOWN : MetricType.UNTYPED);
     private final OpenMetricsRules rules = strict ? new OpenMetricsRules() : null;
     private final List<ParseError> errors = new ArrayList<>();
+    private final SeriesCache cache;
+    private int sampleLines;
     private int samples;
     private int blanks;
     private int bad;
     private boolean eof;
 
-    Run(String page, SampleVisitor visitor) {
+    Run(String page, SampleVisitor visitor, SeriesCache cache) {
       this.page = page;
       this.visitor = visitor;
+      this.cache = cache;
     }
 
     ParseResult parse() {
@@ -266,15 +296,35 @@ public final class PrometheusTextParser {
     }
 
     private void parseSample() {
-      String name = line.readMetricName();
-      if (name.isEmpty()) {
-        throw line.error("expected a metric name, found " + line.describeNext());
-      }
-      labels.clear();
-      boolean blank = line.skipBlanks();
-      if (!line.atEnd() && line.peek() == '{' && !(strict && blank)) {
-        line.readLabels(labels);
+      int ordinal = sampleLines++;
+      SeriesCache.Entry cached = cache == null ? null : cache.match(page, line.pos, line.end(), ordinal);
+      String name;
+      boolean blank;
+      if (cached != null) {
+        // Same series text as this line of the previous page: reuse name and labels, parse the value only.
+        name = cached.name;
+        labels.clear();
+        labels.copyFrom(cached.names, cached.values, cached.size);
+        line.pos += cached.text.length();
         blank = line.skipBlanks();
+      } else {
+        int seriesStart = line.pos;
+        name = line.readMetricName();
+        if (name.isEmpty()) {
+          throw line.error("expected a metric name, found " + line.describeNext());
+        }
+        labels.clear();
+        blank = line.skipBlanks();
+        if (!line.atEnd() && line.peek() == '{' && !(strict && blank)) {
+          line.readLabels(labels);
+          int seriesEnd = line.pos;
+          blank = line.skipBlanks();
+          if (cache != null && blank) {
+            cached = cache.remember(ordinal, page.substring(seriesStart, seriesEnd), name, labels);
+          }
+        } else if (cache != null && blank) {
+          cached = cache.remember(ordinal, name, name, labels);
+        }
       }
       if (line.atEnd()) {
         throw line.error("expected a value after '" + name + "', found end of line");
@@ -316,7 +366,11 @@ public final class PrometheusTextParser {
         return;
       }
       samples++;
-      visitor.sample(family, name, labels, value, timestamp, exemplar);
+      if (cached != null) {
+        visitor.sample(family, name, labels, value, timestamp, exemplar, cached.map());
+      } else {
+        visitor.sample(family, name, labels, value, timestamp, exemplar);
+      }
     }
 
     private boolean isExemplarStart() {

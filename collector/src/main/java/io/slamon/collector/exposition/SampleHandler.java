@@ -15,7 +15,9 @@ public interface SampleHandler {
    * One sample line.
    *
    * @param name metric name exactly as exposed (e.g. {@code vllm:e2e_request_latency_seconds_bucket})
-   * @param labels label names to unescaped values; a fresh map the handler may keep
+   * @param labels label names to unescaped values; a map the handler may keep: a fresh mutable
+   *     map, or — when parsing with a {@link SeriesCache} hit or miss that was remembered — an
+   *     immutable map shared by every sample of the series (copy it before changing it)
    * @param value the value; NaN and infinities included
    * @param timestampMillis epoch milliseconds, or {@link #NO_TIMESTAMP}
    */

@@ -21,6 +21,16 @@ public interface SampleVisitor {
   void sample(Family family, String name, LabelSet labels, double value, long timestampMillis,
       Exemplar exemplar);
 
+  /**
+   * One sample line whose series the {@link SeriesCache} remembered: {@code sharedLabels} is an
+   * immutable map of the same labels, shared by every sample of this series across pages, which a
+   * consumer may keep instead of copying the view. Defaults to the plain callback.
+   */
+  default void sample(Family family, String name, LabelSet labels, double value, long timestampMillis,
+      Exemplar exemplar, java.util.Map<String, String> sharedLabels) {
+    sample(family, name, labels, value, timestampMillis, exemplar);
+  }
+
   /** A {@code # TYPE} line. */
   default void type(String family, MetricType type) {}
 

@@ -94,8 +94,9 @@ public final class OtlpReceiver {
     String source = ctx.get(SOURCE);
     Buffer body = ctx.body().buffer();
     byte[] bytes = body == null ? new byte[0] : body.getBytes();
-    vertx.<OtlpTranslator.Result>executeBlocking(() -> translator.translate(parse(bytes, type), source,
-        clock.millis()), false).onComplete(ar -> {
+    // Decoding, translation, HMAC pseudonyms and limit checks are CPU work: off the event loop.
+    vertx.<Admitted>executeBlocking(() -> admit(source, translator.translate(parse(bytes, type), source,
+        clock.millis())), false).onComplete(ar -> {
           if (ar.failed()) {
             if (ar.cause() instanceof InvalidProtocolBufferException e) {
               error(ctx, 400, "body is not a valid OTLP ExportMetricsServiceRequest ("
@@ -106,13 +107,15 @@ public final class OtlpReceiver {
             }
             return;
           }
-          admitAndWrite(ctx, type, source, ar.result());
+          write(ctx, type, source, ar.result());
         });
   }
 
-  private void admitAndWrite(RoutingContext ctx, String type, String source, OtlpTranslator.Result result) {
+  /** What may be written, and what was refused with which reasons. */
+  private record Admitted(List<Sample> samples, long accepted, long refused, String message) {}
+
+  private Admitted admit(String source, OtlpTranslator.Result result) {
     List<Sample> samples = new ArrayList<>();
-    long rejected = result.rejectedPoints();
     List<String> messages = new ArrayList<>(result.messages());
     long limited = 0;
     for (OtlpTranslator.PointSamples point : result.points()) {
@@ -124,18 +127,19 @@ public final class OtlpReceiver {
       }
     }
     if (limited > 0) {
-      rejected += limited;
       messages.add(limited + " points refused: series limit of the source or tenant reached");
     }
-    long accepted = result.points().size() - limited;
-    long refused = rejected;
-    metrics.otlpPoints(source, accepted, refused);
-    String message = String.join("; ", messages);
-    if (accepted == 0 && rejected > 0) {
-      error(ctx, 422, "no data point could be stored: " + message);
+    return new Admitted(samples, result.points().size() - limited, result.rejectedPoints() + limited,
+        String.join("; ", messages));
+  }
+
+  private void write(RoutingContext ctx, String type, String source, Admitted a) {
+    metrics.otlpPoints(source, a.accepted(), a.refused());
+    if (a.accepted() == 0 && a.refused() > 0) {
+      error(ctx, 422, "no data point could be stored: " + a.message());
       return;
     }
-    Future.fromCompletionStage(pipeline.offer(samples), vertx.getOrCreateContext()).onComplete(ar -> {
+    Future.fromCompletionStage(pipeline.offer(a.samples()), vertx.getOrCreateContext()).onComplete(ar -> {
       if (ar.failed()) {
         // queue full or closing: retryable, the client keeps the data and tries again
         ctx.response().putHeader("Retry-After", "5");
@@ -143,10 +147,10 @@ public final class OtlpReceiver {
         return;
       }
       ExportMetricsServiceResponse.Builder response = ExportMetricsServiceResponse.newBuilder();
-      if (refused > 0) {
+      if (a.refused() > 0) {
         response.setPartialSuccess(ExportMetricsPartialSuccess.newBuilder()
-            .setRejectedDataPoints(refused).setErrorMessage(message));
-        LOG.debug("OTLP source {}: {} points refused: {}", source, refused, message);
+            .setRejectedDataPoints(a.refused()).setErrorMessage(a.message()));
+        LOG.debug("OTLP source {}: {} points refused: {}", source, a.refused(), a.message());
       }
       respond(ctx, 200, type, response.build());
     });

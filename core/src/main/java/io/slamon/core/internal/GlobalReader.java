@@ -10,6 +10,9 @@ import io.slamon.core.config.Http;
 import io.slamon.core.config.Provider;
 import io.slamon.core.config.Retention;
 import io.slamon.core.config.Storage;
+import io.slamon.core.config.Tracing;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -133,8 +136,27 @@ public final class GlobalReader {
     checkUnique(f, "otlpSources", "OTLP source", otlp);
     CardinalityLimits limits = f.object("limits", GlobalReader::limits);
     LabelProtection labels = f.object("labels", GlobalReader::labels);
+    Tracing tracing = f.object("tracing", GlobalReader::tracing);
     return f.build(() -> new CollectorSettings(sources, otlp, limits == null ? CardinalityLimits.DEFAULT : limits,
-        labels == null ? LabelProtection.NONE : labels));
+        labels == null ? LabelProtection.NONE : labels, tracing == null ? Tracing.OFF : tracing));
+  }
+
+  private static Tracing tracing(Fields f) {
+    String endpoint = f.string("otlpEndpoint");
+    String service = f.string("serviceName", Tracing.OFF.serviceName());
+    URI uri = null;
+    if (endpoint != null) {
+      try {
+        uri = new URI(endpoint);
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+          f.error("otlpEndpoint", "\"" + endpoint + "\" is not an http(s) URL such as http://localhost:4318/v1/traces");
+        }
+      } catch (URISyntaxException e) {
+        f.error("otlpEndpoint", "\"" + endpoint + "\" is not a URL: " + e.getReason());
+      }
+    }
+    URI u = uri;
+    return f.build(() -> new Tracing(u, service));
   }
 
   private static EventSource source(Fields g) {

@@ -23,9 +23,13 @@ class CollectorConfigTest {
             drop: [client_ip]
             pseudonymise: [user_id]
             pseudonymisationKey: ${SLAMON_PSEUDONYM_KEY}
+          tracing:
+            otlpEndpoint: http://localhost:4318/v1/traces
         """));
 
     assertThat(r.problems()).isEmpty();
+    assertThat(r.config().collector().tracing())
+        .isEqualTo(new Tracing(java.net.URI.create("http://localhost:4318/v1/traces"), "slamon-collector"));
     CollectorSettings c = r.config().collector();
     assertThat(c.otlpSources()).singleElement().satisfies(s -> assertThat(s.name()).isEqualTo("gateway"));
     assertThat(c.limits()).isEqualTo(new CardinalityLimits(1000, 200_000, Duration.ofMinutes(30)));
@@ -41,6 +45,7 @@ class CollectorConfigTest {
     assertThat(c.otlpSources()).isEmpty();
     assertThat(c.limits()).isEqualTo(CardinalityLimits.DEFAULT);
     assertThat(c.labels()).isEqualTo(LabelProtection.NONE);
+    assertThat(c.tracing().enabled()).isFalse();
   }
 
   @Test
@@ -56,12 +61,16 @@ class CollectorConfigTest {
             drop: [user_id]
             pseudonymise: [user_id]
             pseudonymisationKey: tooshort
+          tracing:
+            otlpEndpoint: localhost:4318
         """));
     assertThat(r.problems()).extracting(ConfigProblem::toString).containsAll(List.of(
         "slamon.yaml:4: collector.otlpSources[0].token: must be at least 16 characters",
         "slamon.yaml:6: collector.limits.maxSeriesPerTarget: 0 is out of range (1 to 2147483647)",
         "slamon.yaml:9: collector.labels.pseudonymise: label 'user_id' is also dropped",
         "slamon.yaml:10: collector.labels.pseudonymisationKey: must be at least 16 characters (or ${ENV_VAR} /"
-            + " file:path)"));
+            + " file:path)",
+        "slamon.yaml:12: collector.tracing.otlpEndpoint: \"localhost:4318\" is not an http(s) URL such as"
+            + " http://localhost:4318/v1/traces"));
   }
 }
