@@ -233,7 +233,7 @@ public final class StoredPeriodInputs {
     List<IncidentRecord> list = new ArrayList<>(incidents.list(tenant));
     list.sort(Comparator.comparing(IncidentRecord::openedAt).thenComparing(IncidentRecord::id));
     for (IncidentRecord i : list) {
-      if (!i.tenant().equals(tenant) || i.openedAt().isBefore(period.start()) || !i.openedAt().isBefore(period.end())) {
+      if (!tenant.equals(i.tenant()) || i.openedAt().isBefore(period.start()) || !i.openedAt().isBefore(period.end())) {
         continue;
       }
       Instant acked = null;
