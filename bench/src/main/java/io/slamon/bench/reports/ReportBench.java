@@ -3,6 +3,7 @@ package io.slamon.bench.reports;
 import io.slamon.core.config.ConfigLoader;
 import io.slamon.core.config.SlamonConfig;
 import io.slamon.core.config.Tenant;
+import io.slamon.reports.MonthData;
 import io.slamon.reports.ReportService;
 import io.slamon.reports.render.ReportRenderer;
 import io.slamon.slo.SliKind;
@@ -14,7 +15,6 @@ import io.slamon.slo.period.PeriodJob.TenantSetup;
 import io.slamon.slo.period.StoredPeriodInputs;
 import io.slamon.store.Database;
 import io.slamon.store.DatabaseSettings;
-import io.slamon.store.Sample;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +23,6 @@ import java.time.InstantSource;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Monthly reports for N tenants (default 100) on a fresh embedded PostgreSQL: writes October 2026
@@ -61,7 +60,8 @@ public final class ReportBench {
       long t0 = System.nanoTime();
       long samples = 0;
       for (TenantSetup s : setups) {
-        samples += write(db, s.tenant().id());
+        samples += MonthData.samples(db, s.tenant().id(), s.tenant().id() + "-model", START, END, Instant.parse("2026-10-12T10:00:00Z"),
+            Duration.ofMinutes(30));
       }
       System.out.printf("wrote %,d samples for %d tenants in %.1f s%n", samples, tenants, seconds(t0));
 
@@ -88,40 +88,6 @@ public final class ReportBench {
       System.out.printf("total period job + reports: %.1f s (target: 100 tenants under 120 s)%n", periodSeconds + reportSeconds);
       System.out.println("archive verifies: " + db.reportArchive().verify().intact());
     }
-  }
-
-  private static long write(Database db, String tenant) {
-    List<Sample> batch = new ArrayList<>();
-    double ok = 0;
-    double bad = 0;
-    double[] ttft = new double[4];
-    String[] le = {"0.25", "0.5", "1", "+Inf"};
-    Instant outage = Instant.parse("2026-10-12T10:00:00Z");
-    long count = 0;
-    for (Instant t = START; t.isBefore(END); t = t.plus(Duration.ofMinutes(5))) {
-      boolean failing = !t.isBefore(outage) && t.isBefore(outage.plus(Duration.ofMinutes(30)));
-      long ms = t.toEpochMilli();
-      ok += failing ? 0 : 100;
-      bad += failing ? 50 : 0;
-      ttft[0] += 60;
-      ttft[1] += 97;
-      ttft[2] += 100;
-      ttft[3] += 100;
-      batch.add(new Sample(tenant, "http_requests_total", Map.of("status", "2xx"), ms, ok));
-      batch.add(new Sample(tenant, "http_requests_total", Map.of("status", "5xx"), ms, bad));
-      batch.add(new Sample(tenant, "up", Map.of("job", "vllm", "instance", tenant + ":8000"), ms, failing ? 0 : 1));
-      for (int i = 0; i < le.length; i++) {
-        batch.add(new Sample(tenant, "vllm:time_to_first_token_seconds_bucket", Map.of("le", le[i], "model_name", tenant + "-model"), ms, ttft[i]));
-      }
-      batch.add(new Sample(tenant, "vllm:time_to_first_token_seconds_count", Map.of("model_name", tenant + "-model"), ms, ttft[3]));
-      if (batch.size() >= 8000) {
-        db.sampleStore().write(batch);
-        count += batch.size();
-        batch.clear();
-      }
-    }
-    db.sampleStore().write(batch);
-    return count + batch.size();
   }
 
   private static double seconds(long since) {
