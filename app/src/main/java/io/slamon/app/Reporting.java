@@ -40,7 +40,7 @@ final class Reporting {
     this.slos = ConfigMapping.sloDefinitions(config);
     RegulatoryClocks clocks = ConfigMapping.regulatoryClocks(config, db, clock);
     StoredPeriodInputs inputs = new StoredPeriodInputs(db.sampleStore(), db.eventStore(), db.incidentStore(), db.auditLog(),
-        db.periodResultStore(), new StoredSliSource(db.sampleStore(), db.rollupReader()), incident -> clockEvidence(clocks, incident, clock.instant()));
+        db.periodResultStore(), reader -> new StoredSliSource(reader, db.rollupReader()), incident -> clockEvidence(clocks, incident, clock.instant()));
     this.periods = new PeriodJob(this::setups, inputs, db.periodResultStore(), clock);
     this.reports = new ReportService(config.provider(), periods, db.reportArchive(), new ReportRenderer(), clock);
   }

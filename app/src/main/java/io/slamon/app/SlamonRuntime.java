@@ -66,6 +66,10 @@ final class SlamonRuntime implements AutoCloseable {
     this.clocks = ConfigMapping.regulatoryClocks(config, db, clock);
     this.scheduler = new EvaluationScheduler(db.dataSource());
     scheduler.every(Duration.ofHours(1), "retention", this::applyRetention);
+    // SLA period results (what reports read) and the monthly reports, on the same singleton schedule.
+    Reporting reporting = new Reporting(config, db, clock);
+    scheduler.every(Duration.ofHours(1), "period-results", reporting.periodJob());
+    scheduler.every(Duration.ofHours(1), "monthly-reports", reporting.schedule(io.slamon.reports.MonthlyReportSchedule.When.DEFAULT, clock));
     this.alerts = new AlertWiring(config, db, clock);
   }
 

@@ -78,7 +78,11 @@ final class ReportContent {
     }
     String intro = f.text("section.slo.intro", f.percent(s.objective(), 3), f.percent(s.attainment(), 3), f.metMissed(s.met()),
         f.number(s.downtimeMinutes(), 1), f.number(s.excludedMinutes(), 1));
-    return section(f.text("section.slo", s.name()), intro, rows, days);
+    Map<String, Object> section = section(f.text("section.slo", s.name()), intro, rows, days);
+    // the attainment axis starts just below the lowest day or the objective, so a dip is visible
+    double lowest = s.daily().stream().mapToDouble(DayPoint::attainment).filter(a -> !Double.isNaN(a)).min().orElse(1.0);
+    section.put("chartMin", Math.max(0, Math.floor(Math.min(lowest, s.objective()) * 100 - 1)));
+    return section;
   }
 
   private Map<String, ?> latency(PeriodResult r) {
@@ -172,7 +176,7 @@ final class ReportContent {
     return section(f.text("section.appendix"), intro, rows, null);
   }
 
-  private Map<String, ?> section(String heading, String intro, List<Map<String, Object>> rows, List<Map<String, ?>> days) {
+  private Map<String, Object> section(String heading, String intro, List<Map<String, Object>> rows, List<Map<String, ?>> days) {
     Map<String, Object> s = new HashMap<>();
     s.put("heading", heading);
     s.put("intro", intro);

@@ -14,17 +14,21 @@ import java.util.Map;
  * Writes a month of scraped-looking data for one tenant through the store's write paths (the same
  * ones the collector uses): request counters, TTFT histogram, {@code up}, and pushed events.
  */
-final class MonthData {
+public final class MonthData {
   static final Duration STEP = Duration.ofMinutes(5);
 
   private MonthData() {}
 
   /**
+   * Request counters, TTFT histogram and {@code up} every 5 minutes in {@code [from, to)}.
+   *
    * @param failFrom start of an outage (5xx answers and failed scrapes), or null for none
    * @param failFor its length
+   * @return the number of samples written
    */
-  static void samples(Database db, String tenant, String model, Instant from, Instant to, Instant failFrom, Duration failFor) {
+  public static long samples(Database db, String tenant, String model, Instant from, Instant to, Instant failFrom, Duration failFor) {
     List<Sample> batch = new ArrayList<>();
+    long written = 0;
     double ok = 0;
     double bad = 0;
     double[] ttft = new double[4]; // le 0.25, 0.5, 1, +Inf
@@ -48,10 +52,12 @@ final class MonthData {
       batch.add(new Sample(tenant, "vllm:time_to_first_token_seconds_count", Map.of("model_name", model), ms, ttft[3]));
       if (batch.size() > 5000) {
         db.sampleStore().write(batch);
+        written += batch.size();
         batch.clear();
       }
     }
     db.sampleStore().write(batch);
+    return written + batch.size();
   }
 
   static void event(Database db, String id, String tenant, String type, Instant at, Map<String, Object> attributes) {

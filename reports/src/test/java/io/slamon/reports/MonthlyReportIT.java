@@ -93,6 +93,22 @@ class MonthlyReportIT {
   }
 
   @Test
+  void thePdfDeclaresPdfA2bAndEmbedsEveryFont() throws IOException {
+    var issued = fx.reports.issue(fx.setup("acme-logistik"), OCTOBER, "de", null);
+    try (PDDocument doc = Loader.loadPDF(issued.pdf())) {
+      String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(xmp).containsPattern("pdfaid:part(>|=\")2").containsPattern("pdfaid:conformance(>|=\")B");
+      assertThat(doc.getDocumentCatalog().getOutputIntents()).isNotEmpty();
+      for (var page : doc.getPages()) {
+        for (var name : page.getResources().getFontNames()) {
+          assertThat(page.getResources().getFont(name).isEmbedded()).as(page.getResources().getFont(name).getName()).isTrue();
+        }
+      }
+      assertThat(doc.getDocumentInformation().getKeywords()).contains("sha256:" + issued.summary().jsonSha256(), "samples=");
+    }
+  }
+
+  @Test
   void theEnglishPdfUsesEnglishLabelsAndNumberFormat() throws IOException {
     var issued = fx.reports.issue(fx.setup("hanse-bank"), OCTOBER, "en", null);
     String text = text(issued.pdf());

@@ -36,7 +36,7 @@ final class ReportFixture implements AutoCloseable {
     }
     config = loaded.config();
     StoredPeriodInputs inputs = new StoredPeriodInputs(db.sampleStore(), db.eventStore(), db.incidentStore(), db.auditLog(),
-        db.periodResultStore(), new StoredSliSource(db.sampleStore(), db.rollupReader()), incident -> List.of());
+        db.periodResultStore(), reader -> new StoredSliSource(reader, db.rollupReader()), incident -> List.of());
     periods = new PeriodJob(() -> config.tenants().stream().map(this::setup).toList(), inputs, db.periodResultStore(), clock);
     reports = new ReportService(config.provider(), periods, db.reportArchive(), RENDERER, clock);
   }

@@ -64,15 +64,17 @@ public final class StoredPeriodInputs {
   private final IncidentStore incidents;
   private final AuditLog audit;
   private final PeriodResultStore periods;
-  private final SliSource sli;
+  private final Function<SampleReader, SliSource> sli;
   private final Function<IncidentRecord, List<PeriodResult.ClockEvidence>> clocks;
 
   /**
+   * @param sli the engine's SLI source over a sample reader (e.g. {@code reader -> new StoredSliSource(reader, rollups)}); it is
+   *     given a reader that reads each metric of the month once
    * @param clocks the regulatory clock outcomes of an incident (the incident module's plans), or
    *     none when the caller has no clocks
    */
   public StoredPeriodInputs(SampleReader samples, EventStore events, IncidentStore incidents, AuditLog audit, PeriodResultStore periods,
-      SliSource sli, Function<IncidentRecord, List<PeriodResult.ClockEvidence>> clocks) {
+      Function<SampleReader, SliSource> sli, Function<IncidentRecord, List<PeriodResult.ClockEvidence>> clocks) {
     this.samples = samples;
     this.events = events;
     this.incidents = incidents;
@@ -106,15 +108,16 @@ public final class StoredPeriodInputs {
     tenantEvents.addAll(events.list(null, "", period.start().minus(Duration.ofDays(62)), period.end()));
     tenantEvents.sort(Comparator.comparing(Event::time).thenComparing(Event::id));
 
+    SliSource monthSli = sli.apply(new MonthSamples(samples, period));
     List<CreditTier> tiers = contract.serviceCredits().stream().map(c -> new CreditTier(c.below() / 100, c.creditPercent() / 100)).toList();
     return new PeriodInputs(id, month, zone, asOf, snapshot, contract.availabilityClass().name(), contract.availabilityClass().target(),
         new CreditTable(tiers), agreed, ScrapeAnalysis.outages(up), maintenance(tenantEvents, period, announceAhead),
-        slos.stream().map(s -> slo(s, period, zone)).toList(), LatencyReader.read(samples, id, slos, period, zone),
+        slos.stream().map(s -> slo(monthSli, s, period, zone)).toList(), LatencyReader.read(samples, id, slos, period, zone),
         assets(contract, tenantEvents, period), bands(contract), cves(tenantEvents, period), capacity(id, contract, period),
         incidents(id, contract, period), ScrapeAnalysis.facts(up));
   }
 
-  private SloFact slo(SloDefinition s, TimeInterval period, ZoneId zone) {
+  private static SloFact slo(SliSource sli, SloDefinition s, TimeInterval period, ZoneId zone) {
     List<LocalDate> days = new ArrayList<>();
     List<SliCounts> perDay = new ArrayList<>();
     for (LocalDate d = period.start().atZone(zone).toLocalDate(); d.atStartOfDay(zone).toInstant().isBefore(period.end()); d = d.plusDays(1)) {
@@ -233,7 +236,7 @@ public final class StoredPeriodInputs {
     List<IncidentRecord> list = new ArrayList<>(incidents.list(tenant));
     list.sort(Comparator.comparing(IncidentRecord::openedAt).thenComparing(IncidentRecord::id));
     for (IncidentRecord i : list) {
-      if (!i.tenant().equals(tenant) || i.openedAt().isBefore(period.start()) || !i.openedAt().isBefore(period.end())) {
+      if (!tenant.equals(i.tenant()) || i.openedAt().isBefore(period.start()) || !i.openedAt().isBefore(period.end())) {
         continue;
       }
       Instant acked = null;
