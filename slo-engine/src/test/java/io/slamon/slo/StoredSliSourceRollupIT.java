@@ -116,6 +116,23 @@ class StoredSliSourceRollupIT {
     assertThat(parts).isCloseTo(whole, within(1e-6));
   }
 
+  @org.junit.jupiter.api.Test
+  void aTenantCountsOnlyItsOwnRequestsAlthoughTotalsAreLoadedForAllTenants() {
+    StoredSliSource source = new StoredSliSource(db.sampleStore(), db.rollupReader());
+    Instant from = T0;
+    Instant to = T0.plus(Duration.ofMinutes(3));
+
+    SliCounts acme = source.counts(slo(SliKind.AVAILABILITY, 0), from, to);
+    SliCounts other = source.counts(new SloDefinition("other", "slo", SliKind.AVAILABILITY, 0, 0.99,
+        new SloWindow.Rolling(Duration.ofDays(30))), from, to);
+    SliCounts nobody = source.counts(new SloDefinition("nobody", "slo", SliKind.AVAILABILITY, 0, 0.99,
+        new SloWindow.Rolling(Duration.ofDays(30))), from, to);
+
+    assertThat(acme.total()).isCloseTo(rawIncrease(StoredSliSource.HTTP_REQUESTS, Map.of(), from, to), within(1e-6));
+    assertThat(other).isEqualTo(new SliCounts(0, 1e6));
+    assertThat(nobody).isEqualTo(SliCounts.NONE);
+  }
+
   private static SloDefinition slo(SliKind kind, double threshold) {
     return new SloDefinition(TENANT, "slo", kind, threshold, 0.99, new SloWindow.Rolling(Duration.ofDays(30)));
   }
