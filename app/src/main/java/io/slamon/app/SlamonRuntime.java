@@ -43,6 +43,7 @@ final class SlamonRuntime implements AutoCloseable {
   private final Collector collector;
   private final int targetCount;
   private final List<SloDefinition> slos;
+  private final StoredSliSource sli;
   private final SloEvaluator evaluator;
   private final BurnRateMonitor burnRates;
   private final SignalScanner scanner;
@@ -58,7 +59,7 @@ final class SlamonRuntime implements AutoCloseable {
     this.clock = clock;
     this.collector = collector;
     this.slos = ConfigMapping.sloDefinitions(config);
-    var sli = new StoredSliSource(db.sampleStore(), db.rollupReader());
+    this.sli = new StoredSliSource(db.sampleStore(), db.rollupReader());
     this.evaluator = new SloEvaluator(sli, clock);
     this.burnRates = new BurnRateMonitor(sli, BurnRatePolicy.defaults(), clock);
     this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));
@@ -113,6 +114,7 @@ final class SlamonRuntime implements AutoCloseable {
 
   /** Evaluates every SLO once, stores the statuses, and opens incidents for what needs one. */
   Round evaluate() {
+    sli.startRound(); // fresh rollup totals, shared by all tenants within this round
     List<SloResult> results = new ArrayList<>();
     List<Signal> signals = new ArrayList<>();
     for (SloDefinition slo : slos) {

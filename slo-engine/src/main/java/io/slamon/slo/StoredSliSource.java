@@ -23,8 +23,12 @@ public final class StoredSliSource implements SliSource {
   static final String TTFT = "vllm:time_to_first_token_seconds";
   static final String E2E = "vllm:e2e_request_latency_seconds";
 
-  /** How long totals loaded for all tenants are reused: well under one evaluation interval. */
-  static final long SHARED_NANOS = 1_000_000_000L;
+  /**
+   * How long totals loaded for all tenants are reused after the load finished, unless {@link
+   * #startRound()} drops them earlier: long enough for one round to evaluate every tenant from the
+   * same loads, short enough that a caller who never starts rounds sees data at most this old.
+   */
+  static final long SHARED_NANOS = 20_000_000_000L;
 
   private final java.util.concurrent.ConcurrentHashMap<Window, Loaded> shared = new java.util.concurrent.ConcurrentHashMap<>();
   private final SampleReader reader; // raw points, for SLI kinds that need single samples rather than counts
@@ -112,15 +116,24 @@ public final class StoredSliSource implements SliSource {
     if (end.isBefore(to)) {
       end = end.plus(1, ChronoUnit.MINUTES); // same minutes: those starting before to
     }
-    long now = System.nanoTime();
     Window key = new Window(metric, start, end);
     Instant s = start;
     Instant e = end;
-    Loaded loaded = shared.compute(key, (k, old) -> old != null && now - old.atNanos() < SHARED_NANOS
+    Loaded loaded = shared.compute(key, (k, old) -> old != null && System.nanoTime() - old.atNanos() < SHARED_NANOS
         ? old
-        : new Loaded(now, rollups.totalsOfAllTenants(metric, s, e)));
-    shared.values().removeIf(l -> now - l.atNanos() >= SHARED_NANOS);
+        : loadAll(metric, s, e));
+    shared.values().removeIf(l -> System.nanoTime() - l.atNanos() >= SHARED_NANOS);
     return loaded.byTenant().getOrDefault(tenant, List.of());
+  }
+
+  private Loaded loadAll(String metric, Instant from, Instant to) {
+    Map<String, List<SeriesTotal>> byTenant = rollups.totalsOfAllTenants(metric, from, to);
+    return new Loaded(System.nanoTime(), byTenant); // the age counts from when the data was read
+  }
+
+  /** Starts an evaluation round: totals are read afresh (call once per round, before evaluating). */
+  public void startRound() {
+    shared.clear();
   }
 
   private record Window(String metric, Instant from, Instant to) {}

@@ -133,6 +133,26 @@ class StoredSliSourceRollupIT {
     assertThat(nobody).isEqualTo(SliCounts.NONE);
   }
 
+  @org.junit.jupiter.api.Test
+  void aNewRoundReadsSamplesThatArrivedAfterThePreviousRoundsLoad() {
+    StoredSliSource source = new StoredSliSource(db.sampleStore(), db.rollupReader());
+    SloDefinition late = new SloDefinition("late", "slo", SliKind.AVAILABILITY, 0, 0.99,
+        new SloWindow.Rolling(Duration.ofDays(30)));
+    Instant from = T0.plus(Duration.ofDays(2));
+    Instant to = from.plus(Duration.ofMinutes(5));
+    db.sampleStore().write(List.of(
+        new Sample("late", StoredSliSource.HTTP_REQUESTS, Map.of("status", "2xx"), from.toEpochMilli(), 0),
+        new Sample("late", StoredSliSource.HTTP_REQUESTS, Map.of("status", "2xx"), from.plusSeconds(30).toEpochMilli(), 10)));
+    assertThat(source.counts(late, from, to).total()).isEqualTo(10.0);
+
+    db.sampleStore().write(List.of(
+        new Sample("late", StoredSliSource.HTTP_REQUESTS, Map.of("status", "2xx"), from.plusSeconds(90).toEpochMilli(), 25)));
+
+    assertThat(source.counts(late, from, to).total()).as("within a round the load is shared").isEqualTo(10.0);
+    source.startRound();
+    assertThat(source.counts(late, from, to).total()).isEqualTo(25.0);
+  }
+
   private static SloDefinition slo(SliKind kind, double threshold) {
     return new SloDefinition(TENANT, "slo", kind, threshold, 0.99, new SloWindow.Rolling(Duration.ofDays(30)));
   }
