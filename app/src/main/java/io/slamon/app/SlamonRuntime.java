@@ -39,6 +39,7 @@ final class SlamonRuntime implements AutoCloseable {
   private final Collector collector;
   private final int targetCount;
   private final List<SloDefinition> slos;
+  private final StoredSliSource sli;
   private final SloEvaluator evaluator;
   private final BurnRateMonitor burnRates;
   private final SignalScanner scanner;
@@ -55,11 +56,12 @@ final class SlamonRuntime implements AutoCloseable {
     this.clock = clock;
     this.collector = collector;
     this.slos = ConfigMapping.sloDefinitions(config);
-    var sli = new io.slamon.slo.MaintenanceAwareSliSource(
-        new io.slamon.slo.BuiltInSlis(db.sampleStore(), db.eventStore(), new StoredSliSource(db.sampleStore(), db.rollupReader())),
+    this.sli = new StoredSliSource(db.sampleStore(), db.rollupReader());
+    var source = new io.slamon.slo.MaintenanceAwareSliSource(
+        new io.slamon.slo.BuiltInSlis(db.sampleStore(), db.eventStore(), sli),
         new io.slamon.slo.MaintenanceExclusions(db.eventStore(), tenant -> BuiltInKinds.agreedWindows(config, tenant), clock));
-    this.evaluator = new SloEvaluator(sli, clock);
-    this.burnRates = new BurnRateMonitor(sli, slo -> BuiltInKinds.burnRatePolicy(config, slo.name()), clock);
+    this.evaluator = new SloEvaluator(source, clock);
+    this.burnRates = new BurnRateMonitor(source, slo -> BuiltInKinds.burnRatePolicy(config, slo.name()), clock);
     this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));
     this.obligations = new io.slamon.incident.ObligationScanner(db.eventStore(), clock, Duration.ofMinutes(2));
     this.opener = new IncidentOpener(db.incidentStore(), db.auditLog(), clock);
@@ -125,6 +127,7 @@ final class SlamonRuntime implements AutoCloseable {
 
   /** Evaluates every SLO once, stores the statuses, and opens incidents for what needs one. */
   Round evaluate() {
+    sli.startRound(); // fresh rollup totals, shared by all tenants within this round
     List<SloResult> results = new ArrayList<>();
     List<Signal> signals = new ArrayList<>();
     List<io.slamon.alerts.AlertSpec> firing = new ArrayList<>();

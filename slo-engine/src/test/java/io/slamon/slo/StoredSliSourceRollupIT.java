@@ -116,6 +116,43 @@ class StoredSliSourceRollupIT {
     assertThat(parts).isCloseTo(whole, within(1e-6));
   }
 
+  @org.junit.jupiter.api.Test
+  void aTenantCountsOnlyItsOwnRequestsAlthoughTotalsAreLoadedForAllTenants() {
+    StoredSliSource source = new StoredSliSource(db.sampleStore(), db.rollupReader());
+    Instant from = T0;
+    Instant to = T0.plus(Duration.ofMinutes(3));
+
+    SliCounts acme = source.counts(slo(SliKind.AVAILABILITY, 0), from, to);
+    SliCounts other = source.counts(new SloDefinition("other", "slo", SliKind.AVAILABILITY, 0, 0.99,
+        new SloWindow.Rolling(Duration.ofDays(30))), from, to);
+    SliCounts nobody = source.counts(new SloDefinition("nobody", "slo", SliKind.AVAILABILITY, 0, 0.99,
+        new SloWindow.Rolling(Duration.ofDays(30))), from, to);
+
+    assertThat(acme.total()).isCloseTo(rawIncrease(StoredSliSource.HTTP_REQUESTS, Map.of(), from, to), within(1e-6));
+    assertThat(other).isEqualTo(new SliCounts(0, 1e6));
+    assertThat(nobody).isEqualTo(SliCounts.NONE);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aNewRoundReadsSamplesThatArrivedAfterThePreviousRoundsLoad() {
+    StoredSliSource source = new StoredSliSource(db.sampleStore(), db.rollupReader());
+    SloDefinition late = new SloDefinition("late", "slo", SliKind.AVAILABILITY, 0, 0.99,
+        new SloWindow.Rolling(Duration.ofDays(30)));
+    Instant from = T0.plus(Duration.ofDays(2));
+    Instant to = from.plus(Duration.ofMinutes(5));
+    db.sampleStore().write(List.of(
+        new Sample("late", StoredSliSource.HTTP_REQUESTS, Map.of("status", "2xx"), from.toEpochMilli(), 0),
+        new Sample("late", StoredSliSource.HTTP_REQUESTS, Map.of("status", "2xx"), from.plusSeconds(30).toEpochMilli(), 10)));
+    assertThat(source.counts(late, from, to).total()).isEqualTo(10.0);
+
+    db.sampleStore().write(List.of(
+        new Sample("late", StoredSliSource.HTTP_REQUESTS, Map.of("status", "2xx"), from.plusSeconds(90).toEpochMilli(), 25)));
+
+    assertThat(source.counts(late, from, to).total()).as("within a round the load is shared").isEqualTo(10.0);
+    source.startRound();
+    assertThat(source.counts(late, from, to).total()).isEqualTo(25.0);
+  }
+
   private static SloDefinition slo(SliKind kind, double threshold) {
     return new SloDefinition(TENANT, "slo", kind, threshold, 0.99, new SloWindow.Rolling(Duration.ofDays(30)));
   }

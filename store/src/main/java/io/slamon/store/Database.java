@@ -139,7 +139,8 @@ public final class Database implements AutoCloseable {
           .placeholders(Map.of(
               "samples_partitioning", partitioned ? "PARTITION BY RANGE (ts)" : "",
               "slo_status_partitioning", partitioned ? "PARTITION BY RANGE (evaluated_at)" : "",
-              "rollups_partitioning", partitioned ? "PARTITION BY RANGE (minute)" : ""))
+              "rollups_partitioning", partitioned ? "PARTITION BY RANGE (minute)" : "",
+              "rollups_1h_partitioning", partitioned ? "PARTITION BY RANGE (hour)" : ""))
           .load()
           .migrate();
       Backend backend;

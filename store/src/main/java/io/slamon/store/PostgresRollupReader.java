@@ -6,18 +6,30 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 
-/** {@link RollupReader} on {@code rollups_1m} joined to {@code series}. */
+/**
+ * {@link RollupReader} on {@code rollups_1m} and {@code rollups_1h} joined to {@code series}.
+ * Totals read whole hours from the hourly table and only the partial hours at both ends from the
+ * minute table, so a 30-day window costs ~720 + 120 rows per series instead of 43,200.
+ */
 public final class PostgresRollupReader implements RollupReader {
-  private static final String SCOPE = " FROM series s JOIN rollups_1m r ON r.series_id = s.id"
-      + " WHERE coalesce(s.tenant, '') = ? AND s.metric = ? AND s.labels @> ?::jsonb AND r.minute >= ? AND r.minute < ?";
+  private static final String SCOPE = " coalesce(s.tenant, '') = ? AND s.metric = ? AND s.labels @> ?::jsonb";
+  /** Per series s: minutes of the head, whole hours, minutes of the tail (6 timestamp parameters). */
+  private static final String TIERED_TOTAL = "SELECT sum(u.c) AS c, sum(u.i) AS i FROM ("
+      + " SELECT r.count AS c, r.increase AS i FROM rollups_1m r WHERE r.series_id = s.id AND r.minute >= ? AND r.minute < ?"
+      + " UNION ALL SELECT h.count, h.increase FROM rollups_1h h WHERE h.series_id = s.id AND h.hour >= ? AND h.hour < ?"
+      + " UNION ALL SELECT r.count, r.increase FROM rollups_1m r WHERE r.series_id = s.id AND r.minute >= ? AND r.minute < ?"
+      + ") u";
 
   private final DataSource dataSource;
 
@@ -28,10 +40,16 @@ public final class PostgresRollupReader implements RollupReader {
   @Override
   public List<RollupSeries> rollups(String tenant, String metric, Map<String, String> labelMatchers, Instant from,
       Instant to) {
+    requireArguments(tenant, metric, from, to);
     Map<Long, Map<String, String>> labels = new LinkedHashMap<>();
     Map<Long, List<Minute>> minutes = new LinkedHashMap<>();
     select("SELECT s.id, s.labels::text, r.minute, r.count, r.sum, r.min, r.max, r.first, r.last, r.increase"
-        + SCOPE + " ORDER BY s.id, r.minute", tenant, metric, labelMatchers, from, to, rs -> {
+        + " FROM series s JOIN rollups_1m r ON r.series_id = s.id WHERE" + SCOPE + " AND r.minute >= ? AND r.minute < ?"
+        + " ORDER BY s.id, r.minute", tenant, metric, ps -> {
+          bindScope(ps, 1, tenant, metric, labelMatchers);
+          Timestamps.set(ps, 4, from);
+          Timestamps.set(ps, 5, to);
+        }, rs -> {
           long id = rs.getLong(1);
           if (!labels.containsKey(id)) {
             labels.put(id, Json.readStrings(rs.getString(2)));
@@ -48,31 +66,72 @@ public final class PostgresRollupReader implements RollupReader {
   @Override
   public List<SeriesTotal> totals(String tenant, String metric, Map<String, String> labelMatchers, Instant from,
       Instant to) {
+    requireArguments(tenant, metric, from, to);
     List<SeriesTotal> result = new ArrayList<>();
-    select("SELECT s.labels::text, sum(r.count), sum(r.increase)" + SCOPE + " GROUP BY s.id, s.labels ORDER BY s.id",
-        tenant, metric, labelMatchers, from, to,
-        rs -> result.add(new SeriesTotal(tenant, metric, Json.readStrings(rs.getString(1)), rs.getLong(2),
+    select("SELECT s.labels::text, x.c, x.i FROM series s CROSS JOIN LATERAL (" + TIERED_TOTAL + ") x"
+        + " WHERE" + SCOPE + " AND x.c IS NOT NULL ORDER BY s.id", tenant, metric, ps -> {
+          bindTiers(ps, 1, from, to);
+          bindScope(ps, 7, tenant, metric, labelMatchers);
+        }, rs -> result.add(new SeriesTotal(tenant, metric, Json.readStrings(rs.getString(1)), rs.getLong(2),
             rs.getDouble(3))));
     return result;
+  }
+
+  @Override
+  public Map<String, List<SeriesTotal>> totalsOfAllTenants(String metric, Instant from, Instant to) {
+    requireArguments(null, metric, from, to);
+    Map<String, List<SeriesTotal>> result = new HashMap<>();
+    select("SELECT s.tenant, s.labels::text, x.c, x.i FROM series s CROSS JOIN LATERAL (" + TIERED_TOTAL + ") x"
+        + " WHERE s.tenant IS NOT NULL AND s.metric = ? AND x.c IS NOT NULL ORDER BY s.id", null, metric, ps -> {
+          bindTiers(ps, 1, from, to);
+          ps.setString(7, metric);
+        }, rs -> result.computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
+            .add(new SeriesTotal(rs.getString(1), metric, Json.readStrings(rs.getString(2)), rs.getLong(3),
+                rs.getDouble(4))));
+    return result;
+  }
+
+  /** Head minutes, whole hours, tail minutes of [from, to); empty ranges where there are none. */
+  private static void bindTiers(PreparedStatement ps, int first, Instant from, Instant to) throws SQLException {
+    Instant hoursFrom = from.truncatedTo(ChronoUnit.HOURS);
+    if (hoursFrom.isBefore(from)) {
+      hoursFrom = hoursFrom.plus(Duration.ofHours(1));
+    }
+    Instant hoursTo = to.truncatedTo(ChronoUnit.HOURS);
+    Instant[] bounds = hoursFrom.isBefore(hoursTo)
+        ? new Instant[] {from, hoursFrom, hoursFrom, hoursTo, hoursTo, to}
+        : new Instant[] {from, to, to, to, to, to}; // under an hour boundary to boundary: minutes only
+    for (int i = 0; i < bounds.length; i++) {
+      Timestamps.set(ps, first + i, bounds[i]);
+    }
+  }
+
+  private static void bindScope(PreparedStatement ps, int first, String tenant, String metric,
+      Map<String, String> labelMatchers) throws SQLException {
+    ps.setString(first, tenant == null ? "" : tenant);
+    ps.setString(first + 1, metric);
+    ps.setString(first + 2, Json.write(labelMatchers == null ? Map.of() : labelMatchers));
+  }
+
+  private static void requireArguments(String tenant, String metric, Instant from, Instant to) {
+    PostgresSampleStore.requireTenant(tenant);
+    Objects.requireNonNull(metric, "metric");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+  }
+
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
   }
 
   private interface RowConsumer {
     void accept(ResultSet rs) throws SQLException;
   }
 
-  private void select(String sql, String tenant, String metric, Map<String, String> labelMatchers, Instant from,
-      Instant to, RowConsumer rows) {
-    PostgresSampleStore.requireTenant(tenant);
-    Objects.requireNonNull(metric, "metric");
-    Objects.requireNonNull(from, "from");
-    Objects.requireNonNull(to, "to");
+  private void select(String sql, String tenant, String metric, Binder binder, RowConsumer rows) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, tenant == null ? "" : tenant);
-      ps.setString(2, metric);
-      ps.setString(3, Json.write(labelMatchers == null ? Map.of() : labelMatchers));
-      Timestamps.set(ps, 4, from);
-      Timestamps.set(ps, 5, to);
+      binder.bind(ps);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           rows.accept(rs);
@@ -80,7 +139,7 @@ public final class PostgresRollupReader implements RollupReader {
       }
     } catch (SQLException e) {
       throw new StoreException("could not read rollups of " + metric + " for "
-          + (tenant == null ? "the provider scope" : "tenant " + tenant) + ": " + e.getMessage(), e);
+          + (tenant == null ? "the provider scope or all tenants" : "tenant " + tenant) + ": " + e.getMessage(), e);
     }
   }
 }

@@ -65,6 +65,7 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
     if (partitions != null) {
       partitions.ensure(TimeSeriesTable.SAMPLES, days);
       partitions.ensure(TimeSeriesTable.ROLLUPS, days);
+      partitions.ensure(TimeSeriesTable.HOURLY_ROLLUPS, days);
     }
     try {
       insert(data);
@@ -73,8 +74,10 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
         // another process dropped a partition we thought existed: recreate, retry once
         partitions.forget(TimeSeriesTable.SAMPLES);
         partitions.forget(TimeSeriesTable.ROLLUPS);
+        partitions.forget(TimeSeriesTable.HOURLY_ROLLUPS);
         partitions.ensure(TimeSeriesTable.SAMPLES, days);
         partitions.ensure(TimeSeriesTable.ROLLUPS, days);
+        partitions.ensure(TimeSeriesTable.HOURLY_ROLLUPS, days);
         try {
           insert(data);
           return;

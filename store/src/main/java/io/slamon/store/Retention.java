@@ -31,7 +31,7 @@ public final class Retention {
 
   /**
    * Applies the configured retention at {@code now}: raw {@code samples} older than {@code rawAge},
-   * {@code rollups_1m} older than {@code rollupAge} (rollups are what long windows read, so they
+   * {@code rollups_1m} and {@code rollups_1h} older than {@code rollupAge} (rollups are what long windows read, so they
    * are kept much longer than raw samples). Returns the dropped chunks or partitions.
    */
   public List<String> apply(Instant now, java.time.Duration rawAge, java.time.Duration rollupAge) {
@@ -41,12 +41,13 @@ public final class Retention {
     }
     List<String> dropped = new ArrayList<>(dropOlderThan(TimeSeriesTable.SAMPLES.tableName(), now.minus(rawAge)));
     dropped.addAll(dropOlderThan(TimeSeriesTable.ROLLUPS.tableName(), now.minus(rollupAge)));
+    dropped.addAll(dropOlderThan(TimeSeriesTable.HOURLY_ROLLUPS.tableName(), now.minus(rollupAge)));
     return dropped;
   }
 
   /**
    * Drops the chunks (TimescaleDB) or daily partitions (plain PostgreSQL) of {@code table}
-   * ({@code samples}, {@code slo_status} or {@code rollups_1m}) whose whole time range lies before {@code cutoff}.
+   * ({@code samples}, {@code slo_status}, {@code rollups_1m} or {@code rollups_1h}) whose whole time range lies before {@code cutoff}.
    *
    * @return the names of the dropped chunks or partitions, sorted
    */

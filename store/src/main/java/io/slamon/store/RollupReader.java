@@ -25,6 +25,14 @@ public interface RollupReader {
   List<SeriesTotal> totals(String tenant, String metric, Map<String, String> labelMatchers, Instant from, Instant to);
 
   /**
+   * {@link #totals} of {@code metric} (no label matchers) for every tenant at once, keyed by tenant;
+   * the provider scope is left out. One query per metric and window serves a whole evaluation
+   * round. Only for code that works for all tenants (the SLO evaluator): never hand the map, only
+   * a tenant's own entry, to anything tenant-facing.
+   */
+  Map<String, List<SeriesTotal>> totalsOfAllTenants(String metric, Instant from, Instant to);
+
+  /**
    * One minute of one series. NaN samples are left out of every field.
    *
    * @param minute start of the UTC minute

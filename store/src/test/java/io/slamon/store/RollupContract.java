@@ -192,4 +192,47 @@ public abstract class RollupContract {
 
     assertThat(database().rollupReader().totals(t, "req_total", Map.of(), day, day.plusSeconds(60))).isEmpty();
   }
+
+  @Test
+  void totalsOverHoursReadTheHourlyTierAndEqualTheSumOfTheirMinutes() {
+    String t = tenant();
+    Instant start = Instant.parse("2011-06-01T10:00:00Z");
+    List<Sample> samples = new ArrayList<>();
+    double value = 0;
+    for (int s = 0; s < 4 * 3600; s += 30) {
+      value = s == 7200 ? 3 : value + s % 7; // a reset in the third hour
+      samples.add(new Sample(t, "req_total", Map.of(), start.plusSeconds(s).toEpochMilli(), value));
+    }
+    database().sampleStore().write(samples);
+    database().sampleStore().write(List.of(new Sample(t, "req_total", Map.of(), start.plusSeconds(3615).toEpochMilli(), 1e6)));
+
+    for (Instant[] w : new Instant[][] {
+        {start, start.plusSeconds(4 * 3600)},
+        {start.plusSeconds(17 * 60), start.plusSeconds(3 * 3600 + 41 * 60)},
+        {start.plusSeconds(3600), start.plusSeconds(2 * 3600)},
+        {start.plusSeconds(3540), start.plusSeconds(3720)}}) {
+      List<Minute> minutes = database().rollupReader().rollups(t, "req_total", Map.of(), w[0], w[1]).getFirst().minutes();
+      assertThat(database().rollupReader().totals(t, "req_total", Map.of(), w[0], w[1])).singleElement()
+          .satisfies(total -> {
+            assertThat(total.count()).isEqualTo(minutes.stream().mapToLong(Minute::count).sum());
+            assertThat(total.increase()).isCloseTo(minutes.stream().mapToDouble(Minute::increase).sum(), within(1e-6));
+          });
+    }
+  }
+
+  @Test
+  void totalsOfAllTenantsKeepEachTenantsSeriesApartAndLeaveTheProviderOut() {
+    String a = tenant();
+    String b = tenant();
+    String metric = "all_" + a;
+    write(at(a, metric, 0, 1), at(a, metric, 30, 4), at(b, metric, 0, 10), at(b, metric, 30, 30),
+        at(null, metric, 0, 0), at(null, metric, 30, 500));
+
+    Map<String, List<SeriesTotal>> all = database().rollupReader().totalsOfAllTenants(metric, T0, T0.plusSeconds(60));
+
+    assertThat(all).containsOnlyKeys(a, b);
+    assertThat(all.get(a)).isEqualTo(database().rollupReader().totals(a, metric, Map.of(), T0, T0.plusSeconds(60)));
+    assertThat(all.get(b)).singleElement().extracting(SeriesTotal::tenant, SeriesTotal::increase)
+        .containsExactly(b, 20.0);
+  }
 }

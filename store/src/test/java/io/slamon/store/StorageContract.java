@@ -341,7 +341,7 @@ public abstract class StorageContract {
     assertThat(backend.compression()).isEqualTo(expectedKind() == Backend.Kind.TIMESCALE_COMMUNITY);
     assertThat(database().check()).isTrue();
     try (Connection c = database().dataSource().getConnection()) {
-      for (String table : List.of("samples", "slo_status", "rollups_1m")) {
+      for (String table : List.of("samples", "slo_status", "rollups_1m", "rollups_1h")) {
         if (backend.hypertables()) {
           assertThat(count(c, "SELECT count(*) FROM timescaledb_information.hypertables WHERE hypertable_name = '"
               + table + "'")).as(table + " is a hypertable").isEqualTo(1);

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
- * Daily range partitions (UTC days) of the time-series tables on plain PostgreSQL.
+ * Range partitions of the time-series tables on plain PostgreSQL: one per UTC day (one per UTC
+ * month for the hourly rollups, see {@link TimeSeriesTable}), named after their first day.
  *
  * <p>There is deliberately no DEFAULT partition: rows in it would block creating the matching
  * day later and would escape partition-drop retention. Instead partitions are created at open
@@ -63,7 +64,7 @@ public final class PartitionedSchema {
   public void ensure(TimeSeriesTable table, Collection<Instant> instants) {
     Set<LocalDate> missing = new TreeSet<>();
     for (Instant i : instants) {
-      LocalDate day = LocalDate.ofInstant(i, ZoneOffset.UTC);
+      LocalDate day = table.partitionStart(LocalDate.ofInstant(i, ZoneOffset.UTC));
       if (!known.get(table).contains(day)) {
         missing.add(day);
       }
@@ -76,7 +77,7 @@ public final class PartitionedSchema {
         try (Statement s = c.createStatement()) {
           for (LocalDate day : missing) {
             s.execute("CREATE TABLE IF NOT EXISTS " + partitionName(table, day) + " PARTITION OF " + table.tableName()
-                + " FOR VALUES FROM ('" + day + " 00:00:00+00') TO ('" + day.plusDays(1) + " 00:00:00+00')");
+                + " FOR VALUES FROM ('" + day + " 00:00:00+00') TO ('" + table.partitionEnd(day) + " 00:00:00+00')");
           }
         }
         return null;
@@ -106,7 +107,7 @@ public final class PartitionedSchema {
               continue; // not ours: leave it alone
             }
             LocalDate day = LocalDate.parse(m.group(1), DAY);
-            if (!day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(cutoff)) {
+            if (!table.partitionEnd(day).atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(cutoff)) {
               s.execute("DROP TABLE " + partition);
               dropped.add(partition);
               known.get(table).remove(day);

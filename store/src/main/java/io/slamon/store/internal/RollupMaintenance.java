@@ -14,7 +14,8 @@ import java.sql.Statement;
  * the second time and so touches no rollup; a partly repeated batch recomputes the same rows to
  * the same values. A late sample also changes the step into the series' next minute, so that
  * minute is recomputed too. Folding only the returned rows into the existing row would read less
- * per batch, but cannot place a late sample between two already-folded ones; see
+ * per batch, but cannot place a late sample between two already-folded ones. The hours of the
+ * touched minutes are then recomputed in {@code rollups_1h} as the sum of their minutes; see
  * docs/storage.md "Rollups" and docs/benchmarks.md for the measured cost.
  */
 public final class RollupMaintenance {
@@ -27,6 +28,8 @@ public final class RollupMaintenance {
 
   /** Same minutes in every session time zone (date_trunc on timestamptz would use the session's). */
   public static final String MINUTE_OF_TS = "date_bin('1 minute', %s, timestamptz '2000-01-01 00:00:00+00')";
+
+  private static final String HOUR_OF = "date_bin('1 hour', %s, timestamptz '2000-01-01 00:00:00+00')";
 
   private RollupMaintenance() {}
 
@@ -90,5 +93,14 @@ public final class RollupMaintenance {
         + "   min = EXCLUDED.min, max = EXCLUDED.max, first = EXCLUDED.first, last = EXCLUDED.last,"
         + "   last_ts = EXCLUDED.last_ts, increase = EXCLUDED.increase"
         + " WHERE EXCLUDED.count >= r.count");
+    // each touched hour again as the sum of its minutes
+    s.executeUpdate("INSERT INTO rollups_1h AS h (series_id, hour, count, sum, min, max, increase)"
+        + " SELECT r.series_id, k.hour, sum(r.count), sum(r.sum), min(r.min), max(r.max), sum(r.increase)"
+        + " FROM (SELECT DISTINCT series_id, " + HOUR_OF.formatted("minute") + " AS hour FROM slamon_rollup_keys) k"
+        + " JOIN rollups_1m r ON r.series_id = k.series_id AND r.minute >= k.hour AND r.minute < k.hour + interval '1 hour'"
+        + " GROUP BY r.series_id, k.hour"
+        + " ON CONFLICT (series_id, hour) DO UPDATE SET count = EXCLUDED.count, sum = EXCLUDED.sum,"
+        + "   min = EXCLUDED.min, max = EXCLUDED.max, increase = EXCLUDED.increase"
+        + " WHERE EXCLUDED.count >= h.count");
   }
 }

@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns the time-series tables into hypertables with daily chunks. Runs at every open right
+ * Turns the time-series tables into hypertables with daily chunks (30-day chunks for the hourly
+ * rollups). Runs at every open right
  * after the Flyway migrations and is idempotent ({@code if_not_exists}); it is Java rather than a
  * migration because the same migrations must also run where TimescaleDB is absent.
  */
@@ -23,10 +24,11 @@ public final class TimescaleSchema {
         continue;
       }
       try (PreparedStatement ps = c.prepareStatement(
-          "SELECT create_hypertable(?::regclass, ?::name, chunk_time_interval => INTERVAL '1 day',"
+          "SELECT create_hypertable(?::regclass, ?::name, chunk_time_interval => ?::interval,"
               + " if_not_exists => TRUE, migrate_data => TRUE)")) {
         ps.setString(1, table.tableName());
         ps.setString(2, table.timeColumn());
+        ps.setString(3, table.chunkInterval());
         ps.execute();
       }
       converted.add(table.tableName());
