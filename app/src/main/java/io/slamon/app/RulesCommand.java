@@ -6,14 +6,13 @@ import io.slamon.alerts.RuleSlo;
 import io.slamon.core.config.SlamonConfig;
 import io.slamon.core.config.Tenant;
 import io.slamon.core.openslo.Slo;
+import io.slamon.slo.BurnRateMonitor;
 import io.slamon.slo.BurnRatePolicy;
 import io.slamon.slo.SloDefinition;
-import io.slamon.slo.SloWindow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,16 +89,8 @@ final class RulesCommand implements Callable<Integer> {
             + " (" + slo.indicator().source().type() + ") has no PromQL mapping yet");
         continue;
       }
-      result.add(new RuleSlo(d.tenant(), d.name(), slo.service(), d.objective(), period(d.window()), slo.indicator().source()));
+      result.add(new RuleSlo(d.tenant(), d.name(), slo.service(), d.objective(), BurnRateMonitor.period(d.window()), slo.indicator().source()));
     }
     return result;
-  }
-
-  /** The period the engine scales burn-rate factors to (as BurnRateMonitor does). */
-  static Duration period(SloWindow window) {
-    return switch (window) {
-      case SloWindow.Rolling r -> r.length();
-      case SloWindow.Calendar cal -> Duration.ofDays(cal.months() == 1 ? 30 : cal.months() == 3 ? 91 : 365);
-    };
   }
 }
