@@ -45,7 +45,7 @@ final class AlertWiring implements AutoCloseable {
     if (!config.alerting().receivers().isEmpty()) {
       dispatcher.scheduleWithFixedDelay(() -> {
         try {
-          pipeline.dispatcher().runOnce();
+          pipeline.dispatcher().dispatchInBackground(); // one task per receiver: a hanging one delays only itself
         } catch (RuntimeException e) {
           // The database briefly away: the outbox keeps everything, the next pass retries.
           LOG.warn("alert dispatch failed: {}", Main.describe(e));
@@ -137,5 +137,6 @@ final class AlertWiring implements AutoCloseable {
   @Override
   public void close() {
     dispatcher.shutdownNow();
+    pipeline.dispatcher().close();
   }
 }
