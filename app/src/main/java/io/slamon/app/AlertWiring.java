@@ -128,9 +128,13 @@ final class AlertWiring implements AutoCloseable {
     return tenant + "/" + slo;
   }
 
-  /** Makes {@code firing} the firing alerts and hands {@code fired} escalations (and any left over) to the outbox. */
+  /**
+   * Makes {@code firing} the firing alerts, hands {@code fired} escalations (and any left over) to the
+   * outbox and resolves the escalations whose condition cleared.
+   */
   void round(List<AlertSpec> firing, List<RegulatoryClocks.FiredEscalation> fired) {
     pipeline.handOffEscalations(fired);
+    pipeline.resolveEscalations(); // deadline notified or incident ended: endsAt to where the step went
     pipeline.updateAlerts(firing);
   }
 
