@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
@@ -40,6 +41,7 @@ public final class AlertPipeline {
   private final Dispatcher dispatcher;
   private final InstantSource clock;
   private final Links links;
+  private final OpenEscalations escalations;
   private Instant lastRefresh = Instant.MIN;
 
   /** With the channels the configuration describes and the default outbox backoff. */
@@ -57,6 +59,7 @@ public final class AlertPipeline {
     this.lifecycle = new AlertLifecycle(dataSource);
     this.clock = clock;
     this.links = new Links(config);
+    this.escalations = new OpenEscalations(dataSource);
     config.receivers().forEach(r -> this.channels.put(r.name(), channels.apply(r)));
     this.dispatcher = new Dispatcher(dataSource, this.channels, backoff, config.failureAlertAfter(), this::raise, clock,
         RandomGenerator.getDefault());
@@ -130,8 +133,7 @@ public final class AlertPipeline {
       FiredEscalation f = detail.get(p.incidentId() + " " + p.stepId());
       Notification n = links.apply(
           EscalationNotifications.of(p.incidentId(), p.tenant(), p.stepId(), p.firedAt(), p.late(), f == null ? null : f.lateBy()));
-      try (Connection c = dataSource.getConnection()) {
-        c.setAutoCommit(false);
+      inTransaction("could not hand over escalation " + p.stepId() + " of " + p.incidentId(), c -> {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO escalation_handoffs (incident_id, step_id, handed_at)"
             + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
           ps.setString(1, p.incidentId());
@@ -143,16 +145,59 @@ public final class AlertPipeline {
             }
             handed.add(n);
           }
-          c.commit();
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          throw e;
         }
-      } catch (SQLException e) {
-        throw new StoreException("could not hand over escalation " + p.stepId() + " of " + p.incidentId() + ": " + e.getMessage(), e);
-      }
+      });
     }
     return handed;
+  }
+
+  /**
+   * Resolves every handed-over escalation step whose condition cleared (its deadline's notification
+   * recorded, or the incident ended): queues a {@code resolved} notification with {@code endsAt} to
+   * the same receivers, exactly once (the mark and the outbox rows commit together). Returns them.
+   */
+  public List<Notification> resolveEscalations() {
+    List<Notification> resolved = new java.util.ArrayList<>();
+    for (OpenEscalations.Open o : escalations.list()) {
+      Optional<String> because = o.clearedBecause();
+      if (because.isEmpty()) {
+        continue;
+      }
+      Instant now = clock.instant();
+      Notification n = EscalationNotifications.resolved(firing(o), now, because.get());
+      inTransaction("could not resolve escalation " + o.stepId() + " of " + o.incidentId(), c -> {
+        if (OpenEscalations.markResolved(c, o, now)) {
+          enqueue(c, n, null);
+          resolved.add(n);
+        }
+      });
+    }
+    return resolved;
+  }
+
+  private interface SqlWork {
+    void run(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction: committed whole, or rolled back and reported as {@code what}. */
+  private void inTransaction(String what, SqlWork work) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        work.run(c);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException(what + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The firing notification of an open step, as it was handed over (how late is not stored: only whether). */
+  private Notification firing(OpenEscalations.Open o) {
+    return links.apply(EscalationNotifications.of(o.incidentId(), o.tenant(), o.stepId(), o.firedAt(), o.late(), null));
   }
 
   /** {@code REGIME/deadline/percent} with the percent zero-padded, so 75 sorts before 100. */
@@ -187,7 +232,10 @@ public final class AlertPipeline {
     }
     lastRefresh = now;
     Map<String, List<AlertmanagerAlert>> byReceiver = new LinkedHashMap<>();
-    for (Notification n : lifecycle.active()) {
+    List<Notification> active = new java.util.ArrayList<>(lifecycle.active());
+    // Open escalation steps too: a step stays an alert until its deadline is met or the incident ends.
+    escalations.list().stream().filter(o -> o.clearedBecause().isEmpty()).map(this::firing).forEach(active::add);
+    for (Notification n : active) {
       for (Router.Delivery d : router.route(n, now)) {
         if (!d.notBefore().isAfter(now) && channels.get(d.receiver().name()) instanceof AlertmanagerChannel) {
           byReceiver.computeIfAbsent(d.receiver().name(), k -> new java.util.ArrayList<>()).add(AlertmanagerChannel.toAlert(n));

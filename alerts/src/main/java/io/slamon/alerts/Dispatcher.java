@@ -5,9 +5,19 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.random.RandomGenerator;
 import javax.sql.DataSource;
@@ -22,14 +32,21 @@ import org.slf4j.LoggerFactory;
  * (the receiver deduplicates). Failed attempts are rescheduled with exponential backoff and jitter
  * ({@link RetryPolicy#backoff}); a delivery still failing {@code failureAlertAfter} after it was
  * queued, or refused outright, raises a provider-scope {@code SlamonDeliveryFailing} alert.
+ *
+ * <p>Receivers are served independently: each receiver with due entries is drained by its own task
+ * on a small pool ({@value #PARALLELISM} threads, each holding one database connection during an
+ * attempt), and a receiver whose task is still running is not given a second one. So a receiver
+ * that hangs until its timeout delays only its own entries.
  */
-public final class Dispatcher {
+public final class Dispatcher implements AutoCloseable {
   /** Backoff between outbox attempts: 5 s doubling up to 5 min (the attempt count is unbounded). */
   public static final RetryPolicy DEFAULT_BACKOFF =
       new RetryPolicy(1, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofHours(1));
   static final String FAILURE_ALERT = "SlamonDeliveryFailing";
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
   private static final int MAX_PER_PASS = 500;
+  /** Receivers delivered to at the same time; bounded because each holds a pooled connection. */
+  static final int PARALLELISM = 4;
 
   private final DataSource dataSource;
   private final Outbox outbox;
@@ -39,6 +56,8 @@ public final class Dispatcher {
   private final BiConsumer<Notification, String> raise;
   private final InstantSource clock;
   private final RandomGenerator random;
+  private final Set<String> busy = ConcurrentHashMap.newKeySet();
+  private final ThreadPoolExecutor pool;
 
   /**
    * @param channels by receiver name
@@ -54,24 +73,96 @@ public final class Dispatcher {
     this.raise = Objects.requireNonNull(raise, "raise");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
+    this.pool = new ThreadPoolExecutor(PARALLELISM, PARALLELISM, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        Thread.ofPlatform().daemon().name("slamon-dispatch-", 1).factory());
+    pool.allowCoreThreadTimeOut(true); // idle between bursts: no threads kept
   }
 
-  /** Makes one attempt at every due entry, then raises alerts for long-failing ones; returns the attempts made. */
+  /**
+   * Makes one attempt at every due entry (receivers in parallel, each receiver's entries in due
+   * order), waits for them, then raises alerts for long-failing ones; returns the attempts made. A
+   * receiver still being drained by an earlier {@link #dispatchInBackground()} is skipped.
+   */
   public int runOnce() {
+    List<Future<Integer>> drains = startDrains();
     int attempts = 0;
-    while (attempts < MAX_PER_PASS && deliverNext()) {
-      attempts++;
+    Throwable failure = null;
+    for (Future<Integer> f : drains) {
+      try {
+        attempts += f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return attempts;
+      } catch (ExecutionException e) {
+        failure = failure == null ? e.getCause() : failure;
+      }
+    }
+    if (failure instanceof RuntimeException r) {
+      throw r;
+    } else if (failure instanceof Error err) {
+      throw err;
     }
     raiseFailures();
     return attempts;
   }
 
-  private boolean deliverNext() {
+  /**
+   * Starts draining every receiver with due entries that is not being drained already and returns
+   * at once (the runtime calls this every second); then raises alerts for long-failing entries.
+   * Returns how many receivers it started.
+   */
+  public int dispatchInBackground() {
+    int started = startDrains().size();
+    raiseFailures();
+    return started;
+  }
+
+  private List<Future<Integer>> startDrains() {
+    List<Future<Integer>> drains = new ArrayList<>();
+    for (String receiver : outbox.dueReceivers(clock.instant())) {
+      if (busy.add(receiver)) {
+        try {
+          drains.add(pool.submit(() -> drain(receiver)));
+        } catch (RejectedExecutionException e) {
+          busy.remove(receiver); // closed
+        }
+      }
+    }
+    return drains;
+  }
+
+  private int drain(String receiver) {
+    try {
+      int attempts = 0;
+      while (attempts < MAX_PER_PASS && deliverNext(receiver)) {
+        attempts++;
+      }
+      return attempts;
+    } catch (RuntimeException e) {
+      LOG.warn("delivery to {} stopped: {}", receiver, e.toString()); // the entries stay pending
+      throw e;
+    } finally {
+      busy.remove(receiver);
+    }
+  }
+
+  /** Whether a task is draining {@code receiver} now. */
+  boolean draining(String receiver) {
+    return busy.contains(receiver);
+  }
+
+  /** Stops the pool; an attempt in flight is interrupted and its entry stays pending. */
+  @Override
+  public void close() {
+    pool.shutdownNow();
+  }
+
+  private boolean deliverNext(String receiver) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
         Instant now = clock.instant();
-        Optional<Outbox.Entry> claimed = outbox.claimNext(c, now);
+        Optional<Outbox.Entry> claimed = outbox.claimNext(c, receiver, now);
         if (claimed.isEmpty()) {
           c.rollback();
           return false;

@@ -64,4 +64,17 @@ public final class EscalationNotifications {
         labels, Map.of("description", description, "late", Boolean.toString(late)), firedAt, null, incidentId,
         regime == null ? null : regime.toLowerCase(Locale.ROOT), null, null);
   }
+
+  /**
+   * The resolution of a step's notification {@code firing}: the same labels (so Alertmanager resolves
+   * that alert), {@code endsAt} {@code at}, event id {@code <firing id>:resolved}.
+   */
+  public static Notification resolved(Notification firing, Instant at, String because) {
+    Instant ends = at.isBefore(firing.startsAt()) ? firing.startsAt() : at;
+    return new Notification(firing.eventId() + ":resolved", Notification.Kind.ESCALATION, Notification.Status.RESOLVED,
+        "Resolved: " + firing.title(), firing.labels(),
+        Map.of("description", "Escalation step " + firing.label("step") + " no longer applies: " + because + ".",
+            "late", firing.annotations().getOrDefault("late", "false")),
+        firing.startsAt(), ends, firing.incidentId(), firing.regime(), firing.dashboardUrl(), firing.runbookUrl());
+  }
 }

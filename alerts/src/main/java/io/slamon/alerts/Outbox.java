@@ -60,15 +60,28 @@ public final class Outbox {
   }
 
   /**
-   * The oldest due pending entry, locked in {@code c}'s transaction ({@code FOR UPDATE SKIP LOCKED}):
-   * other dispatchers skip it until this transaction ends, and if this process dies mid-delivery the
-   * lock goes with its connection and the entry is due again.
+   * The oldest due pending entry for {@code receiver}, locked in {@code c}'s transaction ({@code FOR
+   * UPDATE SKIP LOCKED}): other dispatchers skip it until this transaction ends, and if this process
+   * dies mid-delivery the lock goes with its connection and the entry is due again.
    */
-  Optional<Entry> claimNext(Connection c, Instant now) throws SQLException {
+  Optional<Entry> claimNext(Connection c, String receiver, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM alert_outbox WHERE state = 'pending'"
-        + " AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+        + " AND next_attempt_at <= ? AND receiver = ? ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")) {
       Timestamps.set(ps, 1, now);
+      ps.setString(2, receiver);
       return Rows.read(ps, Outbox::entry).stream().findFirst();
+    }
+  }
+
+  /** The receivers with due pending entries. */
+  List<String> dueReceivers(Instant now) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("SELECT DISTINCT receiver FROM alert_outbox WHERE state = 'pending'"
+            + " AND next_attempt_at <= ? ORDER BY receiver")) {
+      Timestamps.set(ps, 1, now);
+      return Rows.read(ps, rs -> rs.getString(1));
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the outbox: " + e.getMessage(), e);
     }
   }
 

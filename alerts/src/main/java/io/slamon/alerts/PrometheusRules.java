@@ -10,6 +10,7 @@ import io.slamon.slo.AlertSeverity;
 import io.slamon.slo.BurnRateAlerts;
 import io.slamon.slo.BurnRateCondition;
 import io.slamon.slo.BurnRatePolicy;
+import io.slamon.slo.InferenceSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,8 +30,8 @@ import java.util.TreeSet;
  * Series are selected by a {@code tenant} label.
  */
 public final class PrometheusRules {
-  /** Kinds with a PromQL mapping; other kinds are listed as skipped. */
-  public static final List<SliKind> SUPPORTED = List.of(SliKind.AVAILABILITY, SliKind.ERROR_RATE, SliKind.LATENCY_UNDER, SliKind.TTFT_UNDER);
+  /** Kinds with a PromQL mapping: all of them (time-sliced kinds via {@link TimeSliceRules}). */
+  public static final List<SliKind> SUPPORTED = List.of(SliKind.values());
   static final String BURN_ALERT = "SloErrorBudgetBurn";
   static final String NO_DATA_ALERT = "SloNoData";
 
@@ -48,6 +49,16 @@ public final class PrometheusRules {
   public String ruleFile(List<RuleSlo> slos) {
     List<Object> groups = new ArrayList<>();
     for (RuleSlo slo : slos) {
+      if (TimeSliceRules.isTimeSliced(slo.source().kind())) {
+        // Evaluated once per slice: each evaluation judges the slice that ends then.
+        List<Object> sliceRules = new ArrayList<>();
+        TimeSliceRules.sliceRules(slo).forEach((record, expr) -> sliceRules.add(rule("record", record, expr, sloLabels(slo))));
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("name", "slamon-slo-sli-slices-" + slo.name());
+        g.put("interval", prom(slo.slice()));
+        g.put("rules", sliceRules);
+        groups.add(g);
+      }
       groups.add(group("slamon-slo-sli-recordings-" + slo.name(), recordings(slo)));
       groups.add(group("slamon-slo-meta-recordings-" + slo.name(), meta(slo)));
       groups.add(group("slamon-slo-alerts-" + slo.name(), alerts(slo)));
@@ -125,8 +136,9 @@ public final class PrometheusRules {
       r.put("annotations", burnAnnotations(slo, sev));
       rules.add(r);
     }
-    Map<String, Object> noData = rule("alert", NO_DATA_ALERT,
-        "(" + totalRate(slo, prom(policy.noDataWindow())) + " or vector(0)) <= 0", alertLabels(slo, "ticket"));
+    String noDataWindow = prom(policy.noDataWindow());
+    String data = TimeSliceRules.isTimeSliced(slo.source().kind()) ? TimeSliceRules.slicesWithData(slo, noDataWindow) : totalRate(slo, noDataWindow);
+    Map<String, Object> noData = rule("alert", NO_DATA_ALERT, "(" + data + " or vector(0)) <= 0", alertLabels(slo, "ticket"));
     noData.put("annotations", noDataAnnotations(slo));
     rules.add(noData);
     return rules;
@@ -154,7 +166,7 @@ public final class PrometheusRules {
             + ": the burn-rate alerts are blind.");
   }
 
-  private static String selector(RuleSlo slo) {
+  static String selector(RuleSlo slo) {
     return "{sloth_id=" + quote(slo.name()) + "}";
   }
 
@@ -162,8 +174,10 @@ public final class PrometheusRules {
   String errorRatio(RuleSlo slo, String w) {
     MetricSource s = slo.source();
     return switch (s.kind()) {
-      case AVAILABILITY, ERROR_RATE -> {
-        String bad = param(s, s.kind() == SliKind.AVAILABILITY ? "badStatus" : "errorStatus");
+      case ERROR_RATE -> errorRateRatio(slo, w);
+      case QUEUE_DEPTH_UNDER, RAG_FRESHNESS_UNDER, GPU_CAPACITY, TOKEN_ANOMALY -> TimeSliceRules.errorRatio(slo, w);
+      case AVAILABILITY -> {
+        String bad = param(s, "badStatus");
         String m = param(s, "metric");
         yield "sum(rate(" + m + matchers(slo, param(s, "statusLabel") + "=~" + quote(bad)) + "[" + w + "])) / "
             + "sum(rate(" + m + matchers(slo, null) + "[" + w + "]))";
@@ -173,12 +187,38 @@ public final class PrometheusRules {
         yield "1 - (sum(rate(" + m + "_bucket" + matchers(slo, "le=~" + quote(le(s.durationParam("threshold").orElseThrow()))) + "[" + w + "])) / "
             + "sum(rate(" + m + "_count" + matchers(slo, null) + "[" + w + "])))";
       }
-      default -> throw new IllegalArgumentException("SLI kind " + s.kind().configName() + " of " + slo.name() + " has no PromQL mapping");
     };
+  }
+
+  /**
+   * Error rate over every supported server at once, as the engine reads it ({@code BuiltInSlis}):
+   * failures are vLLM's requests with a matching status, TGI's and Triton's failure counters and
+   * OTLP GenAI requests with an {@code error_type}; requests are vLLM's, TGI's, Triton's success plus
+   * failure, SGLang's and OTLP GenAI's. Absent families count 0.
+   */
+  private String errorRateRatio(RuleSlo slo, String w) {
+    MetricSource s = slo.source();
+    String vllm = param(s, "metric");
+    List<String> failureFamilies = InferenceSource.ALL.stream().map(InferenceSource::failures).filter(f -> f != null).toList();
+    String errors = "(sum(rate(" + vllm + matchers(slo, param(s, "statusLabel") + "=~" + quote(param(s, "errorStatus"))) + "[" + w + "])) or vector(0))"
+        + " + (sum(" + TimeSliceRules.each("rate", failureFamilies, slo, List.of(), w) + ") or vector(0))"
+        + " + (sum(rate(" + InferenceSource.OTLP_GENAI.requests() + matchers(slo, "error_type!=\"\"") + "[" + w + "])) or vector(0))";
+    return "(" + errors + ") / " + totalRate(slo, w);
   }
 
   private String totalRate(RuleSlo slo, String w) {
     MetricSource s = slo.source();
+    if (s.kind() == SliKind.ERROR_RATE) {
+      List<String> requests = new ArrayList<>();
+      for (InferenceSource src : InferenceSource.ALL) {
+        requests.add(src == InferenceSource.VLLM ? param(s, "metric") : src.requests());
+        if (src.successes() != null) {
+          requests.add(src.successes());
+          requests.add(src.failures());
+        }
+      }
+      return "sum(" + TimeSliceRules.each("rate", requests, slo, List.of(), w) + ")";
+    }
     String m = param(s, "metric") + (s.kind() == SliKind.LATENCY_UNDER || s.kind() == SliKind.TTFT_UNDER ? "_count" : "");
     return "sum(rate(" + m + matchers(slo, null) + "[" + w + "]))";
   }

@@ -190,4 +190,58 @@ class OutboxIT {
     assertThat(provider.processed).containsExactly("evt-5");
     assertThat(restarted.outbox().entries()).singleElement().satisfies(e -> assertThat(e.state()).isEqualTo("delivered"));
   }
+
+  @Test
+  void aHangingReceiverDoesNotDelayAnotherReceiversEntries() throws Exception {
+    var release = new java.util.concurrent.CountDownLatch(1);
+    AlertPipeline p = pipeline(db, r -> {
+      Channel real = new WebhookChannel(r, Duration.ofSeconds(5), clock);
+      return "oncall".equals(r.name()) ? n -> {
+        try {
+          release.await(); // hangs like a receiver that does not answer, until the test lets it go
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return real.deliver(n);
+      } : real;
+    });
+    try {
+      p.notify(page("evt-h1", "hanse-bank")); // oncall's row is queued first, so one queue would block on it
+      p.notify(page("evt-h2", "acme"));
+      var pool = Executors.newSingleThreadExecutor();
+      Future<Integer> pass = pool.submit(() -> p.dispatcher().runOnce());
+      awaitUntil(() -> provider.processed.size() == 2 && !p.dispatcher().draining("provider"));
+      assertThat(provider.processed).containsExactlyInAnyOrder("evt-h1", "evt-h2");
+      assertThat(pass).isNotDone();
+      assertThat(oncall.wire).isEmpty();
+
+      // The runtime's path: oncall is still being drained, so it gets no second task; new work for provider does.
+      assertThat(p.dispatcher().dispatchInBackground()).as("only oncall is due, and busy").isZero();
+      p.notify(page("evt-h3", "acme"));
+      assertThat(p.dispatcher().dispatchInBackground()).isEqualTo(1);
+      awaitUntil(() -> provider.processed.contains("evt-h3"));
+      assertThat(oncall.wire).isEmpty();
+
+      release.countDown();
+      assertThat(pass.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(3);
+      pool.shutdown();
+      assertThat(oncall.processed).containsExactly("evt-h1");
+      assertThat(oncall.wire).containsExactlyEntriesOf(Map.of("evt-h1", 1));
+      assertThat(provider.wire).containsExactlyInAnyOrderEntriesOf(Map.of("evt-h1", 1, "evt-h2", 1, "evt-h3", 1));
+      assertThat(p.dispatcher().runOnce()).isZero();
+    } finally {
+      release.countDown();
+      p.dispatcher().close();
+    }
+  }
+
+  private static void awaitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 20 s");
+      }
+      Thread.sleep(20);
+    }
+  }
 }

@@ -5,7 +5,9 @@ import io.slamon.alerts.AlertSpec;
 import io.slamon.core.config.Contract;
 import io.slamon.core.config.SlamonConfig;
 import io.slamon.core.config.Tenant;
+import io.slamon.incident.IncidentOpener;
 import io.slamon.incident.RegulatoryClocks;
+import io.slamon.incident.Signal;
 import io.slamon.slo.AlertSeverity;
 import io.slamon.slo.BurnRateCondition;
 import io.slamon.slo.BurnRateEvaluation;
@@ -14,6 +16,8 @@ import io.slamon.slo.SloResult;
 import io.slamon.store.Database;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +45,7 @@ final class AlertWiring implements AutoCloseable {
     if (!config.alerting().receivers().isEmpty()) {
       dispatcher.scheduleWithFixedDelay(() -> {
         try {
-          pipeline.dispatcher().runOnce();
+          pipeline.dispatcher().dispatchInBackground(); // one task per receiver: a hanging one delays only itself
         } catch (RuntimeException e) {
           // The database briefly away: the outbox keeps everything, the next pass retries.
           LOG.warn("alert dispatch failed: {}", Main.describe(e));
@@ -54,8 +58,20 @@ final class AlertWiring implements AutoCloseable {
     return pipeline;
   }
 
-  /** The alerts an SLO's evaluation raises: one per burn-rate severity firing, no data, breach. */
+  /** The alerts an SLO's evaluation raises, without incident links (see the four-argument form). */
   static List<AlertSpec> alerts(SloDefinition slo, BurnRateEvaluation burn, SloResult result) {
+    return alerts(slo, burn, result, Map.of());
+  }
+
+  /**
+   * The alerts an SLO's evaluation raises: one per burn-rate severity firing, no data, breach. The
+   * page burn-rate alert carries {@code incident_id} when {@code incidents} holds an incident for
+   * the SLO's {@link Signal.Kind#FAST_BURN} signal, the breach alert when it holds one for {@link
+   * Signal.Kind#SLO_BREACH}: the incident the same round opened or attached the signal to. Tickets
+   * never carry one (a slow burn opens no incident), so a ticket does not change identity when a
+   * page starts.
+   */
+  static List<AlertSpec> alerts(SloDefinition slo, BurnRateEvaluation burn, SloResult result, Map<Signal.Kind, String> incidents) {
     List<AlertSpec> out = new ArrayList<>();
     for (AlertSeverity severity : AlertSeverity.values()) {
       List<BurnRateEvaluation.ConditionState> firing = burn.conditions().stream()
@@ -64,35 +80,67 @@ final class AlertWiring implements AutoCloseable {
         BurnRateEvaluation.ConditionState c = firing.get(0);
         BurnRateCondition cond = c.condition();
         out.add(spec(slo, "SloErrorBudgetBurn", severity.name().toLowerCase(Locale.ROOT),
+            severity == AlertSeverity.PAGE ? incidents.get(Signal.Kind.FAST_BURN) : null,
             slo.name() + " burns its error budget " + String.format(Locale.ROOT, "%.1f", c.longBurnRate()) + "x too fast",
             String.format(Locale.ROOT, "%s: burn rate %.1fx over %s and %.1fx over %s (threshold %.1fx)", cond.name(),
                 c.longBurnRate(), cond.longWindow(), c.shortBurnRate(), cond.shortWindow(), c.scaledFactor())));
       }
     }
     if (burn.noData()) {
-      out.add(spec(slo, "SloNoData", "ticket", slo.name() + " has no data",
+      out.add(spec(slo, "SloNoData", "ticket", null, slo.name() + " has no data",
           "no events for the SLI in the no-data window: the burn-rate alerts are blind"));
     }
     if (result.breached()) {
-      out.add(spec(slo, "SloBreached", "page", slo.name() + " is below its objective",
+      out.add(spec(slo, "SloBreached", "page", incidents.get(Signal.Kind.SLO_BREACH), slo.name() + " is below its objective",
           "attainment " + Console.percent(result.attainment()) + " < objective " + Console.percent(slo.objective())));
     }
     return out;
   }
 
-  private static AlertSpec spec(SloDefinition slo, String alertname, String severity, String summary, String description) {
-    return new AlertSpec(summary, Map.of("alertname", alertname, "tenant", slo.tenant(), "slo", slo.name(),
-        "severity", severity, "component", "slo"), Map.of("description", description), null, null, null);
+  private static AlertSpec spec(SloDefinition slo, String alertname, String severity, String incidentId, String summary,
+      String description) {
+    Map<String, String> labels = new HashMap<>(Map.of("alertname", alertname, "tenant", slo.tenant(), "slo", slo.name(),
+        "severity", severity, "component", "slo"));
+    if (incidentId != null) {
+      labels.put("incident_id", incidentId);
+    }
+    return new AlertSpec(summary, labels, Map.of("description", description), null, null, incidentId);
   }
 
-  /** Makes {@code firing} the firing alerts and hands {@code fired} escalations (and any left over) to the outbox. */
+  /**
+   * The incident each signal of a round was opened or attached as, by tenant, subject (the SLO) and
+   * kind; {@code outcomes.get(i)} is what {@code signals.get(i)} got.
+   */
+  static Map<String, Map<Signal.Kind, String>> incidentsBySlo(List<Signal> signals, List<IncidentOpener.Outcome> outcomes) {
+    if (signals.size() != outcomes.size()) {
+      throw new IllegalArgumentException(signals.size() + " signals but " + outcomes.size() + " outcomes");
+    }
+    Map<String, Map<Signal.Kind, String>> out = new HashMap<>();
+    for (int i = 0; i < signals.size(); i++) {
+      Signal s = signals.get(i);
+      out.computeIfAbsent(sloKey(s.tenant(), s.subject()), k -> new EnumMap<>(Signal.Kind.class))
+          .put(s.kind(), outcomes.get(i).incident().id());
+    }
+    return out;
+  }
+
+  static String sloKey(String tenant, String slo) {
+    return tenant + "/" + slo;
+  }
+
+  /**
+   * Makes {@code firing} the firing alerts, hands {@code fired} escalations (and any left over) to the
+   * outbox and resolves the escalations whose condition cleared.
+   */
   void round(List<AlertSpec> firing, List<RegulatoryClocks.FiredEscalation> fired) {
     pipeline.handOffEscalations(fired);
+    pipeline.resolveEscalations(); // deadline notified or incident ended: endsAt to where the step went
     pipeline.updateAlerts(firing);
   }
 
   @Override
   public void close() {
     dispatcher.shutdownNow();
+    pipeline.dispatcher().close();
   }
 }

@@ -6,14 +6,13 @@ import io.slamon.alerts.RuleSlo;
 import io.slamon.core.config.SlamonConfig;
 import io.slamon.core.config.Tenant;
 import io.slamon.core.openslo.Slo;
+import io.slamon.slo.BurnRateMonitor;
 import io.slamon.slo.BurnRatePolicy;
 import io.slamon.slo.SloDefinition;
-import io.slamon.slo.SloWindow;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +77,10 @@ final class RulesCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The SLOs slamon evaluates whose SLI kind has a PromQL mapping; the others are named on {@code err}. */
+  /**
+   * The SLOs slamon evaluates, with the engine's threshold, time slice and parameters (every SLI kind
+   * has a PromQL mapping); SLOs the engine does not evaluate are named on {@code err}.
+   */
   static List<RuleSlo> ruleSlos(SlamonConfig c, PrintWriter err) {
     Map<String, SloDefinition> evaluated = ConfigMapping.sloDefinitions(c).stream()
         .collect(Collectors.toMap(SloDefinition::name, Function.identity()));
@@ -86,20 +88,13 @@ final class RulesCommand implements Callable<Integer> {
     for (Slo slo : c.slos()) {
       SloDefinition d = evaluated.get(slo.name());
       if (d == null || !PrometheusRules.supported(slo.indicator().source())) {
-        err.println("skipped " + slo.name() + ": SLI kind " + slo.indicator().source().kind().configName()
-            + " (" + slo.indicator().source().type() + ") has no PromQL mapping yet");
+        err.println("skipped " + slo.name() + ": slamon does not evaluate it (SLI kind "
+            + slo.indicator().source().kind().configName() + ", source " + slo.indicator().source().type() + ")");
         continue;
       }
-      result.add(new RuleSlo(d.tenant(), d.name(), slo.service(), d.objective(), period(d.window()), slo.indicator().source()));
+      result.add(new RuleSlo(d.tenant(), d.name(), slo.service(), d.objective(), BurnRateMonitor.period(d.window()),
+          slo.indicator().source(), d.threshold(), d.timeSliceWindow(), d.params()));
     }
     return result;
-  }
-
-  /** The period the engine scales burn-rate factors to (as BurnRateMonitor does). */
-  static Duration period(SloWindow window) {
-    return switch (window) {
-      case SloWindow.Rolling r -> r.length();
-      case SloWindow.Calendar cal -> Duration.ofDays(cal.months() == 1 ? 30 : cal.months() == 3 ? 91 : 365);
-    };
   }
 }

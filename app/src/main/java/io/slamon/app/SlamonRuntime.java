@@ -130,8 +130,9 @@ final class SlamonRuntime implements AutoCloseable {
     sli.startRound(); // fresh rollup totals, shared by all tenants within this round
     List<SloResult> results = new ArrayList<>();
     List<Signal> signals = new ArrayList<>();
-    List<io.slamon.alerts.AlertSpec> firing = new ArrayList<>();
     java.util.Map<String, BurnRateEvaluation> burnBySlo = new java.util.LinkedHashMap<>();
+    record Evaluated(SloDefinition slo, BurnRateEvaluation burn, SloResult result) {}
+    List<Evaluated> evaluated = new ArrayList<>();
     for (SloDefinition slo : slos) {
       SloResult r = evaluator.evaluate(slo);
       results.add(r);
@@ -139,8 +140,8 @@ final class SlamonRuntime implements AutoCloseable {
           slo.tenant(), slo.name(), r.windowEnd(), r.windowStart(), r.windowEnd(),
           r.counts().good(), r.counts().total(), slo.objective(), r.attainment(), r.budgetRemaining()));
       var burn = burnRates.evaluate(slo);
-      firing.addAll(AlertWiring.alerts(slo, burn, r));
       burnBySlo.put(slo.tenant() + "/" + slo.name(), burn);
+      evaluated.add(new Evaluated(slo, burn, r));
       if (burn.highestSeverity() == AlertSeverity.PAGE) {
         var c = burn.conditions().stream().filter(BurnRateEvaluation.ConditionState::firing).findFirst().orElseThrow();
         signals.add(new Signal(slo.tenant(), Signal.Kind.FAST_BURN, slo.name(), "inference",
@@ -157,6 +158,13 @@ final class SlamonRuntime implements AutoCloseable {
     signals.addAll(obligations.scan(config.tenants().stream()
         .map(t -> new io.slamon.incident.ObligationScanner.TenantContract(t.id(), t.contract())).toList()));
     List<IncidentOpener.Outcome> outcomes = signals.stream().map(opener::open).toList();
+    // The alerts are built once this round's incidents are known, so they carry their incident_id.
+    var incidentsBySlo = AlertWiring.incidentsBySlo(signals, outcomes);
+    List<io.slamon.alerts.AlertSpec> firing = new ArrayList<>();
+    for (Evaluated e : evaluated) {
+      firing.addAll(AlertWiring.alerts(e.slo(), e.burn(), e.result(),
+          incidentsBySlo.getOrDefault(AlertWiring.sloKey(e.slo().tenant(), e.slo().name()), java.util.Map.of())));
+    }
     List<RegulatoryClocks.FiredEscalation> fired = clocks.fireDue();
     alerts.round(firing, fired); // escalations and page/ticket alerts into the outbox (alerts/)
     return new Round(results, outcomes, fired, burnBySlo);

@@ -38,7 +38,12 @@ public final class BurnRateMonitor {
     return alerts.evaluate(slo.objective(), counts);
   }
 
-  static Duration period(SloWindow window) {
+  /**
+   * The SLO period that scales the burn-rate factors: a rolling window's length, or a calendar
+   * period's nominal length (30 days a month, 91 a quarter, 365 a year). Public so generated
+   * Prometheus rules ({@code slamon rules}) scale exactly as the engine does.
+   */
+  public static Duration period(SloWindow window) {
     return switch (window) {
       case SloWindow.Rolling r -> r.length();
       case SloWindow.Calendar c -> Duration.ofDays(c.months() == 1 ? 30 : c.months() == 3 ? 91 : 365);
