@@ -207,7 +207,7 @@ class ConfigMappingTest {
     assertThat(ingest.otlpSources().sourceFor("demo-otlp-gateway-token")).hasValue("inference-gateway");
   }
 
-  private static void copyExample(Path dir) throws IOException {
+  static void copyExample(Path dir) throws IOException {
     Path src = Path.of("../examples/config");
     try (var files = Files.walk(src)) {
       for (Path p : files.toList()) {
