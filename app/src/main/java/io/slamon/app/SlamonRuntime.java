@@ -149,8 +149,10 @@ final class SlamonRuntime implements AutoCloseable {
     signals.addAll(obligations.scan(config.tenants().stream()
         .map(t -> new io.slamon.incident.ObligationScanner.TenantContract(t.id(), t.contract())).toList()));
     List<IncidentOpener.Outcome> outcomes = signals.stream().map(opener::open).toList();
-    List<io.slamon.incident.Nis2Watch.Flag> significance = nis2.assess(); // NIS2 Art. 7 thresholds of running incidents
+    var nis2Round = nis2.assess(); // NIS2 Art. 7 thresholds of running incidents: log new flags, alert while they stand
+    List<io.slamon.incident.Nis2Watch.Flag> significance = nis2Round.flagged();
     significance.forEach(f -> LOG.warn("{}", f.describe()));
+    firing.addAll(AlertWiring.significance(nis2Round.standing()));
     List<RegulatoryClocks.FiredEscalation> fired = clocks.fireDue();
     alerts.round(firing, fired); // escalations and page/ticket alerts into the outbox (alerts/)
     return new Round(results, outcomes, fired, burnBySlo, significance);

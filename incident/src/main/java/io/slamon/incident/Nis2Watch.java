@@ -89,36 +89,60 @@ public final class Nis2Watch {
     this.clock = clock;
   }
 
-  /** Assesses every live incident that is a service disruption; returns the thresholds flagged by this call. */
-  public List<Flag> assess() {
+  /**
+   * What one assessment found.
+   *
+   * @param flagged thresholds flagged by this call (announce these once)
+   * @param standing every flag of a live incident, new or earlier (what an alert fires for while it lasts)
+   */
+  public record Assessment(List<Flag> flagged, List<Flag> standing) {
+    public Assessment {
+      flagged = List.copyOf(flagged);
+      standing = List.copyOf(standing);
+    }
+  }
+
+  /** Assesses every live incident that is a service disruption and flags what it newly crossed. */
+  public Assessment assess() {
     Instant now = clock.instant();
-    List<Flag> flags = new ArrayList<>();
+    List<Flag> flagged = new ArrayList<>();
+    List<Flag> standing = new ArrayList<>();
     for (IncidentRecord i : incidents.list(null)) {
       if (!IncidentState.fromWireName(i.state()).live() || NOT_DISRUPTIONS.stream().anyMatch(i.fingerprint()::contains)) {
         continue;
       }
       Significance had = incidents.significance(i.id());
-      if (had.completeAt() != null && had.limitedAt() != null) {
-        continue;
+      if (had.completeAt() == null || had.limitedAt() == null) {
+        Instant from = later(i.openedAt().minus(BEFORE_OPENING), now.minus(MAX_LOOKBACK));
+        Nis2Significance s = Nis2Significance.assess(availability.outages(i.tenant(), from, now), AvailabilityMinutes.USERS, now);
+        if (had.completeAt() == null && s.completeUnavailability()) {
+          flag(i, Criterion.COMPLETE, s.completeCrossedAt(), now).ifPresent(flagged::add);
+        }
+        if (had.limitedAt() == null && s.limitedAvailability()) {
+          flag(i, Criterion.LIMITED, s.limitedCrossedAt(), now).ifPresent(flagged::add);
+        }
+        had = flagged.stream().anyMatch(f -> f.incidentId().equals(i.id())) ? incidents.significance(i.id()) : had;
       }
-      Instant from = later(i.openedAt().minus(BEFORE_OPENING), now.minus(MAX_LOOKBACK));
-      List<Outage> outages = availability.outages(i.tenant(), from, now);
-      Nis2Significance s = Nis2Significance.assess(outages, AvailabilityMinutes.USERS, now);
-      if (had.completeAt() == null && s.completeUnavailability()) {
-        flag(i, Criterion.COMPLETE, s.completeCrossedAt(), now).ifPresent(flags::add);
+      boolean regulated = regulated(i);
+      if (had.completeAt() != null) {
+        standing.add(new Flag(i.id(), i.tenant(), Criterion.COMPLETE, had.completeAt(), regulated));
       }
-      if (had.limitedAt() == null && s.limitedAvailability()) {
-        flag(i, Criterion.LIMITED, s.limitedCrossedAt(), now).ifPresent(flags::add);
+      if (had.limitedAt() != null) {
+        standing.add(new Flag(i.id(), i.tenant(), Criterion.LIMITED, had.limitedAt(), regulated));
       }
     }
-    return flags;
+    return new Assessment(flagged, standing);
+  }
+
+  private boolean regulated(IncidentRecord i) {
+    return i.tenant() == null || nis2Entity.test(i.tenant());
   }
 
   private java.util.Optional<Flag> flag(IncidentRecord i, Criterion c, Instant crossedAt, Instant now) {
     if (!incidents.flagSignificance(i.id(), c == Criterion.COMPLETE, crossedAt)) {
       return java.util.Optional.empty(); // another process flagged it meanwhile
     }
-    boolean regulated = i.tenant() == null || nis2Entity.test(i.tenant());
+    boolean regulated = regulated(i);
     audit.append(now, "slamon", i.id(), "nis2-significance", null, c.wireName() + " crossed " + crossedAt,
         c.describe() + ", from the stored availability data" + (regulated ? "; NIS2 entity: consider classifying under NIS2" : ""));
     return java.util.Optional.of(new Flag(i.id(), i.tenant(), c, crossedAt, regulated));

@@ -85,10 +85,10 @@ class Nis2WatchIT {
     IncidentRecord acme = incident("acme-logistik", Signal.Kind.SLO_BREACH);
 
     now.set(T0.plus(Duration.ofMinutes(30)));
-    assertThat(watch.assess()).as("exactly 30 min is not more than 30 min").isEmpty();
+    assertThat(watch.assess().flagged()).as("exactly 30 min is not more than 30 min").isEmpty();
 
     now.set(T0.plus(Duration.ofMinutes(31)));
-    List<Nis2Watch.Flag> flags = watch.assess();
+    List<Nis2Watch.Flag> flags = watch.assess().flagged();
     assertThat(flags).singleElement().satisfies(f -> {
       assertThat(f.incidentId()).isEqualTo(swn.id());
       assertThat(f.criterion()).isEqualTo(Nis2Watch.Criterion.COMPLETE);
@@ -97,7 +97,10 @@ class Nis2WatchIT {
       assertThat(f.describe()).startsWith("NIS2 SIGNIFICANT " + swn.id() + " (stadtwerke-nord): service completely unavailable")
           .contains("--regime nis2 --aware-at " + T0.plus(Duration.ofMinutes(30)));
     });
-    assertThat(watch.assess()).as("each threshold is flagged once").isEmpty();
+    Nis2Watch.Assessment again = watch.assess();
+    assertThat(again.flagged()).as("each threshold is flagged once").isEmpty();
+    assertThat(again.standing()).as("but stands while the incident is live").singleElement()
+        .satisfies(f -> assertThat(f.incidentId()).isEqualTo(swn.id()));
 
     IncidentView view = service.show(PROVIDER, swn.id());
     assertThat(view.significance().completeAt()).isEqualTo(T0.plus(Duration.ofMinutes(30)));
@@ -110,6 +113,8 @@ class Nis2WatchIT {
     });
     assertThat(service.show(PROVIDER, acme.id()).significance().significant())
         .as("another tenant's outage never flags this tenant's incident").isFalse();
+    service.resolve(PROVIDER, swn.id(), "oncall", "restarted");
+    assertThat(watch.assess().standing()).as("a resolved incident's flag no longer stands").isEmpty();
   }
 
   @Test
@@ -124,9 +129,9 @@ class Nis2WatchIT {
     IncidentRecord patch = incident("hanse-bank", Signal.Kind.PATCH_OVERDUE);
 
     now.set(T0.plus(Duration.ofMinutes(60)));
-    assertThat(watch.assess()).isEmpty();
+    assertThat(watch.assess().flagged()).isEmpty();
     now.set(T0.plus(Duration.ofMinutes(61)));
-    assertThat(watch.assess()).singleElement().satisfies(f -> {
+    assertThat(watch.assess().flagged()).singleElement().satisfies(f -> {
       assertThat(f.incidentId()).isEqualTo(hanse.id());
       assertThat(f.criterion()).isEqualTo(Nis2Watch.Criterion.LIMITED);
       assertThat(f.crossedAt()).isEqualTo(T0.plus(Duration.ofHours(1)));
@@ -134,7 +139,7 @@ class Nis2WatchIT {
       assertThat(f.describe()).doesNotContain("classify");
     });
     now.set(T0.plus(Duration.ofMinutes(90)));
-    assertThat(watch.assess()).as("5 % is not more than 5 %").isEmpty();
+    assertThat(watch.assess().flagged()).as("5 % is not more than 5 %").isEmpty();
     assertThat(db.incidentStore().significance(praxis.id()).significant()).isFalse();
     assertThat(db.incidentStore().significance(patch.id()).significant()).as("a missed patch is no service disruption").isFalse();
   }
@@ -148,7 +153,7 @@ class Nis2WatchIT {
     IncidentRecord resolved = incident("stadtwerke-nord", Signal.Kind.TARGET_DOWN);
     service.resolve(PROVIDER, resolved.id(), "oncall", "restarted");
     now.set(T0.plus(Duration.ofMinutes(35)));
-    assertThat(watch.assess()).extracting(Nis2Watch.Flag::incidentId).containsExactlyInAnyOrder(a.id(), b.id());
+    assertThat(watch.assess().flagged()).extracting(Nis2Watch.Flag::incidentId).containsExactlyInAnyOrder(a.id(), b.id());
     assertThat(db.incidentStore().significance(resolved.id()).significant()).isFalse();
 
     service.merge(PROVIDER, b.id(), a.id(), "oncall", "same outage");
