@@ -55,6 +55,16 @@ class IncidentCommandIT {
   }
 
   @Test
+  void showSaysLoudlyWhenTheIncidentCrossedANis2SignificanceThreshold() {
+    assertThat(run("incident", "show", id)).isZero();
+    assertThat(out.toString()).doesNotContain("NIS2 significant");
+    db.incidentStore().flagSignificance(id, false, Instant.parse("2026-11-24T11:00:00Z"));
+    assertThat(run("incident", "show", id)).isZero();
+    assertThat(out.toString()).contains("!! NIS2 significant (Implementing Regulation (EU) 2024/2690 Art. 7):"
+        + " limited for > 5 % of users > 1 h, crossed 2026-11-24T11:00:00Z");
+  }
+
+  @Test
   void anOnCallEngineerWorksAnIncidentFromTheCommandLine() {
     assertThat(run("incident", "list", "--live")).isZero();
     assertThat(out.toString()).contains(id, "P2", "open", "hanse-bank", "SLO hanse-bank-chat-ttft breached").contains("1 incident");
