@@ -293,12 +293,17 @@ class IncidentServiceIT {
     var fired = clocks.fireDue().stream().map(f -> f.incidentId() + " " + f.step().id()).toList();
     assertThat(fired).contains(b.id() + " DSGVO_CONTROLLER/authority-notification/50");
 
+    service.classify(PROVIDER, a.id(), Regime.AI_ACT, aware(AWARE, "SOC"), "ciso");
+    service.classify(PROVIDER, b.id(), Regime.AI_ACT, aware(AWARE, "hospital"), "ciso",
+        java.util.Set.of(io.slamon.incident.clock.AiActCase.DEATH));
     IncidentRecord merged = service.merge(PROVIDER, a.id(), b.id(), "oncall", "same outage");
 
     assertThat(merged.openedAt()).isEqualTo(Instant.parse("2026-10-23T07:30:00Z"));
     var facts = clocks.plan(a.id()).orElseThrow().facts();
     assertThat(facts.classification(Regime.NIS2).orElseThrow().awareness().at()).as("earlier awareness wins").isEqualTo(earlierAwareness);
     assertThat(facts.classification(Regime.DSGVO_CONTROLLER)).as("moved over").isPresent();
+    assertThat(facts.aiActCases()).as("the cases either knew of").containsExactlyInAnyOrder(
+        io.slamon.incident.clock.AiActCase.SERIOUS_INCIDENT, io.slamon.incident.clock.AiActCase.DEATH);
     IncidentRecord absorbed = db.incidentStore().find(b.id()).orElseThrow();
     assertThat(absorbed.state()).isEqualTo("cancelled");
     assertThat(db.incidentStore().activity(b.id()).mergedInto()).isEqualTo(a.id());

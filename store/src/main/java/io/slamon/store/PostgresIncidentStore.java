@@ -191,6 +191,13 @@ public final class PostgresIncidentStore implements IncidentStore {
         exec(c, "UPDATE incident_classifications a SET incident_id = ? WHERE a.incident_id = ? AND NOT EXISTS"
             + " (SELECT 1 FROM incident_classifications s WHERE s.incident_id = ? AND s.regime = a.regime)",
             survivor, absorbed, survivor);
+        // Both under the AI Act: every Art. 73 case either knew of applies (the shortest limit wins);
+        // null is the general case.
+        exec(c, "UPDATE incident_classifications s SET ai_act_cases = array_to_string(ARRAY(SELECT DISTINCT x FROM"
+            + " unnest(string_to_array(coalesce(s.ai_act_cases, 'SERIOUS_INCIDENT') || ',' || coalesce(a.ai_act_cases,"
+            + " 'SERIOUS_INCIDENT'), ',')) AS x ORDER BY x), ',') FROM incident_classifications a WHERE s.incident_id = ?"
+            + " AND a.incident_id = ? AND s.regime = 'AI_ACT' AND a.regime = 'AI_ACT'"
+            + " AND (s.ai_act_cases IS NOT NULL OR a.ai_act_cases IS NOT NULL)", survivor, absorbed);
         // What is left are regimes the survivor has too (it took the earlier awareness above): the
         // absorbed incident must run no clock of its own; its classify entries stay in the audit log.
         exec(c, "DELETE FROM incident_classifications WHERE incident_id = ?", absorbed);
