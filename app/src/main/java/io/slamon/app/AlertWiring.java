@@ -97,6 +97,28 @@ final class AlertWiring implements AutoCloseable {
     return out;
   }
 
+  /**
+   * One page per standing NIS2 significance flag of a NIS2 entity's (or a provider) incident, firing
+   * while the incident is live. Labelled {@code regime=nis2}, so the routes of NIS2 escalations reach
+   * the same contacts; unregulated tenants' flags stay on the incident's timeline only.
+   */
+  static List<AlertSpec> significance(List<io.slamon.incident.Nis2Watch.Flag> standing) {
+    List<AlertSpec> out = new ArrayList<>();
+    for (var f : standing) {
+      if (!f.regulated()) {
+        continue;
+      }
+      Map<String, String> labels = new java.util.HashMap<>(Map.of("alertname", "Nis2SignificantIncident", "severity", "page",
+          "component", "incident", "regime", "nis2", "incident_id", f.incidentId(), "criterion", f.criterion().wireName()));
+      if (f.tenant() != null) {
+        labels.put("tenant", f.tenant());
+      }
+      out.add(new AlertSpec(f.incidentId() + " is NIS2-significant: " + f.criterion().describe(), labels,
+          Map.of("description", f.describe()), null, null, f.incidentId()));
+    }
+    return out;
+  }
+
   private static AlertSpec spec(SloDefinition slo, String alertname, String severity, String incidentId, String summary,
       String description) {
     Map<String, String> labels = new HashMap<>(Map.of("alertname", alertname, "tenant", slo.tenant(), "slo", slo.name(),

@@ -60,8 +60,25 @@ final class BuiltInKinds {
 
   /** The SLO's burn-rate policy from the OpenSLO alert policies it names; the SRE Workbook table without any. */
   static io.slamon.slo.BurnRatePolicy burnRatePolicy(SlamonConfig config, String sloName) {
+    return io.slamon.slo.OpenSloAlerting.policy(alertPolicies(config, sloName));
+  }
+
+  private static List<io.slamon.core.openslo.AlertPolicy> alertPolicies(SlamonConfig config, String sloName) {
     List<String> names = config.slos().stream().filter(s -> s.name().equals(sloName)).findFirst().map(Slo::alertPolicies).orElse(List.of());
-    return io.slamon.slo.OpenSloAlerting.policy(config.alertPolicies().stream().filter(p -> names.contains(p.name())).toList());
+    return config.alertPolicies().stream().filter(p -> names.contains(p.name())).toList();
+  }
+
+  /**
+   * The NO_DATA incident signal of an SLO: when the engine found no SLI data in the no-data window
+   * and one of the SLO's alert policies says {@code alertWhenNoData: true}.
+   */
+  static java.util.Optional<io.slamon.incident.Signal> noDataSignal(SlamonConfig config, io.slamon.slo.SloDefinition slo,
+      io.slamon.slo.BurnRateEvaluation burn, java.time.Instant at) {
+    if (!burn.noData() || !io.slamon.slo.OpenSloAlerting.alertWhenNoData(alertPolicies(config, slo.name()))) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(io.slamon.incident.Signal.noData(slo.tenant(), slo.name(),
+        burnRatePolicy(config, slo.name()).noDataWindow(), at));
   }
 
   static SliKind engineKind(io.slamon.core.openslo.SliKind kind) {

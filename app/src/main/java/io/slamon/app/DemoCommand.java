@@ -165,6 +165,7 @@ final class DemoCommand implements Callable<Integer> {
           runtime.scheduleEvaluations(config.evaluation().interval(), round -> {
             round.opened().forEach(inc -> console.step("INCIDENT %s %s opened: %s", inc.id(), inc.severity(), inc.title()));
             round.escalations().forEach(e -> console.step("%s", SlamonRuntime.describe(e)));
+            round.significance().forEach(f -> console.step("%s", f.describe()));
           });
           shutdown.awaitRequest();
         }

@@ -33,6 +33,7 @@ import picocli.CommandLine.Parameters;
       IncidentClockCommands.Classify.class,
       IncidentClockCommands.Notify.class,
       IncidentClockCommands.AwarenessCommand.class,
+      IncidentAiActCases.class,
     })
 final class IncidentCommand {
 
@@ -122,6 +123,11 @@ final class IncidentCommand {
       }
       if (v.activity().mergedInto() != null) {
         out.printf("merged into: %s%n", v.activity().mergedInto());
+      }
+      if (v.significance().significant()) {
+        out.printf("!! NIS2 significant (Implementing Regulation (EU) 2024/2690 Art. 7):%s%s%n",
+            v.significance().completeAt() == null ? "" : " completely unavailable > 30 min, crossed " + v.significance().completeAt(),
+            v.significance().limitedAt() == null ? "" : " limited for > 5 % of users > 1 h, crossed " + v.significance().limitedAt());
       }
       var r = v.response();
       java.time.Instant now = java.time.Instant.now();

@@ -45,6 +45,7 @@ final class SlamonRuntime implements AutoCloseable {
   private final SignalScanner scanner;
   private final io.slamon.incident.ObligationScanner obligations;
   private final IncidentOpener opener;
+  private final io.slamon.incident.Nis2Watch nis2;
   private final RegulatoryClocks clocks;
   private final EvaluationScheduler scheduler;
   private final AlertWiring alerts;
@@ -65,6 +66,8 @@ final class SlamonRuntime implements AutoCloseable {
     this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));
     this.obligations = new io.slamon.incident.ObligationScanner(db.eventStore(), clock, Duration.ofMinutes(2));
     this.opener = new IncidentOpener(db.incidentStore(), db.auditLog(), clock);
+    this.nis2 = new io.slamon.incident.Nis2Watch(db.incidentStore(), db.auditLog(), new io.slamon.incident.AvailabilityMinutes(
+        db.rollupReader()), tenant -> config.tenant(tenant).map(t -> t.regulatory().nis2() != null).orElse(false), clock);
     this.clocks = ConfigMapping.regulatoryClocks(config, db, clock);
     this.scheduler = new EvaluationScheduler(db.dataSource());
     scheduler.every(Duration.ofHours(1), "retention", this::applyRetention);
@@ -119,7 +122,7 @@ final class SlamonRuntime implements AutoCloseable {
 
   /** What one evaluation round found. */
   record Round(List<SloResult> results, List<IncidentOpener.Outcome> incidents, List<RegulatoryClocks.FiredEscalation> escalations,
-      java.util.Map<String, BurnRateEvaluation> burnRates) {
+      java.util.Map<String, BurnRateEvaluation> burnRates, List<io.slamon.incident.Nis2Watch.Flag> significance) {
     List<IncidentRecord> opened() {
       return incidents.stream().filter(IncidentOpener.Outcome::opened).map(IncidentOpener.Outcome::incident).toList();
     }
@@ -149,6 +152,7 @@ final class SlamonRuntime implements AutoCloseable {
                 c.longBurnRate(), c.condition().longWindow(), c.shortBurnRate(), c.condition().shortWindow(), c.scaledFactor()),
             r.windowEnd()));
       }
+      BuiltInKinds.noDataSignal(config, slo, burn, r.windowEnd()).ifPresent(signals::add);
       if (r.breached()) {
         signals.add(new Signal(slo.tenant(), Signal.Kind.SLO_BREACH, slo.name(), "inference",
             "attainment " + Console.percent(r.attainment()) + " < objective " + Console.percent(slo.objective()), r.windowEnd()));
@@ -165,9 +169,13 @@ final class SlamonRuntime implements AutoCloseable {
       firing.addAll(AlertWiring.alerts(e.slo(), e.burn(), e.result(),
           incidentsBySlo.getOrDefault(AlertWiring.sloKey(e.slo().tenant(), e.slo().name()), java.util.Map.of())));
     }
+    var nis2Round = nis2.assess(); // NIS2 Art. 7 thresholds of running incidents: log new flags, alert while they stand
+    List<io.slamon.incident.Nis2Watch.Flag> significance = nis2Round.flagged();
+    significance.forEach(f -> LOG.warn("{}", f.describe()));
+    firing.addAll(AlertWiring.significance(nis2Round.standing()));
     List<RegulatoryClocks.FiredEscalation> fired = clocks.fireDue();
     alerts.round(firing, fired); // escalations and page/ticket alerts into the outbox (alerts/)
-    return new Round(results, outcomes, fired, burnBySlo);
+    return new Round(results, outcomes, fired, burnBySlo, significance);
   }
 
   /** One line per escalation step a round fired. */

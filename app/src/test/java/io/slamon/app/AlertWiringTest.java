@@ -88,4 +88,20 @@ class AlertWiringTest {
   private static IncidentRecord incident(String id, String tenant) {
     return new IncidentRecord(id, tenant, "fp-" + id, "P2", "open", "title", NOW, NOW);
   }
+
+  @Test
+  void aStandingNis2SignificanceFlagPagesForANis2EntityOrTheProviderOnlyWithTheNis2Regime() {
+    Instant crossed = NOW.minusSeconds(60);
+    var specs = AlertWiring.significance(List.of(
+        new io.slamon.incident.Nis2Watch.Flag("INC-2026-000007", "stadtwerke-nord", io.slamon.incident.Nis2Watch.Criterion.COMPLETE,
+            crossed, true),
+        new io.slamon.incident.Nis2Watch.Flag("INC-2026-000008", "hanse-bank", io.slamon.incident.Nis2Watch.Criterion.LIMITED,
+            crossed, false),
+        new io.slamon.incident.Nis2Watch.Flag("INC-2026-000009", null, io.slamon.incident.Nis2Watch.Criterion.LIMITED, crossed, true)));
+    assertThat(specs).extracting(AlertSpec::incidentId).containsExactly("INC-2026-000007", "INC-2026-000009");
+    assertThat(specs.get(0).labels()).containsEntry("alertname", "Nis2SignificantIncident").containsEntry("severity", "page")
+        .containsEntry("regime", "nis2").containsEntry("tenant", "stadtwerke-nord").containsEntry("criterion", "complete");
+    assertThat(specs.get(0).annotations().get("description")).startsWith("NIS2 SIGNIFICANT INC-2026-000007");
+    assertThat(specs.get(1).labels()).as("a provider incident has no tenant label").doesNotContainKey("tenant");
+  }
 }

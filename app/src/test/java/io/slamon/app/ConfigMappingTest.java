@@ -232,7 +232,7 @@ class ConfigMappingTest {
         .containsExactly(19501, 19502);
   }
 
-  private static void copyExample(Path dir) throws IOException {
+  static void copyExample(Path dir) throws IOException {
     Path src = Path.of("../examples/config");
     try (var files = Files.walk(src)) {
       for (Path p : files.toList()) {

@@ -55,6 +55,16 @@ class IncidentCommandIT {
   }
 
   @Test
+  void showSaysLoudlyWhenTheIncidentCrossedANis2SignificanceThreshold() {
+    assertThat(run("incident", "show", id)).isZero();
+    assertThat(out.toString()).doesNotContain("NIS2 significant");
+    db.incidentStore().flagSignificance(id, false, Instant.parse("2026-11-24T11:00:00Z"));
+    assertThat(run("incident", "show", id)).isZero();
+    assertThat(out.toString()).contains("!! NIS2 significant (Implementing Regulation (EU) 2024/2690 Art. 7):"
+        + " limited for > 5 % of users > 1 h, crossed 2026-11-24T11:00:00Z");
+  }
+
+  @Test
   void anOnCallEngineerWorksAnIncidentFromTheCommandLine() {
     assertThat(run("incident", "list", "--live")).isZero();
     assertThat(out.toString()).contains(id, "P2", "open", "hanse-bank", "SLO hanse-bank-chat-ttft breached").contains("1 incident");
@@ -100,8 +110,18 @@ class IncidentCommandIT {
         "--ai-act-case", "widespread-or-critical-infrastructure")).as(err.toString()).isZero();
     assertThat(out.toString()).contains("AI Act serious incident report").contains("due Sun 25 Oct 2026 10:00 CET");
 
+    // a person died: 10 days instead of 2 is a change the audit log must show; unknown cases are refused
+    assertThat(run("incident", "ai-act-cases", id, "--ai-act-case", "injury")).isEqualTo(2);
+    assertThat(err.toString()).contains("unknown AI Act case 'injury'");
+    assertThat(run("incident", "ai-act-cases", id, "--ai-act-case", "death", "--ai-act-case", "widespread-or-critical-infrastructure",
+        "--reason", "patient died")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("AI Act Art. 73 cases now [DEATH, WIDESPREAD_OR_CRITICAL_INFRASTRUCTURE]")
+        .contains("nothing moved");
+    assertThat(run("incident", "ai-act-cases", id, "--ai-act-case", "serious-incident")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Sun 25 Oct 2026 10:00 CET -> Sat 7 Nov 2026 10:00 CET");
+
     assertThat(run("incident", "show", id, "--config", "../examples/config")).isZero();
-    assertThat(out.toString()).contains("regulatory clocks (strict deadline; legal reading").contains("due Mon 26 Oct 2026 09:00 CET")
+    assertThat(out.toString()).contains("ai-act-cases").contains("regulatory clocks (strict deadline; legal reading").contains("due Mon 26 Oct 2026 09:00 CET")
         .contains("classify").contains("DSGVO_CONTROLLER  (aware at 2026-10-23T08:00:00Z from customer ticket #4711");
   }
 

@@ -92,7 +92,7 @@ public final class IncidentService {
       }
     }
     return new IncidentView(incident, store.activity(id), timeline, timelineProblem(timeline), response(incident, timeline), views,
-        clocks.notifications(id));
+        clocks.notifications(id), store.significance(id));
   }
 
   /** The response targets and the first moments the timeline shows them reached. */
@@ -189,6 +189,13 @@ public final class IncidentService {
       String reason) {
     find(scope, id);
     return clocks.correctAwareness(id, regimes, corrected, actor, reason);
+  }
+
+  /** Changes the AI Act Art. 73 cases of an AI_ACT classification (see {@link RegulatoryClocks#changeAiActCases}). */
+  public RegulatoryClocks.CasesResult changeAiActCases(Scope scope, String id, Set<io.slamon.incident.clock.AiActCase> cases,
+      String actor, String reason) {
+    find(scope, id);
+    return clocks.changeAiActCases(id, cases, actor, reason);
   }
 
   /**

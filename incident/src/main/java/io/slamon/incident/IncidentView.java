@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param response the contractual acknowledge / restore targets and when they were reached
  * @param clocks one per deadline of every regime it is classified under
  * @param notifications recorded notifications, in recording order
+ * @param significance when the stored availability data showed it crossing the NIS2 cloud
+ *     thresholds (Implementing Regulation (EU) 2024/2690 Art. 7(a), (b)); see {@link Nis2Watch}
  */
 public record IncidentView(
     IncidentRecord incident,
@@ -29,7 +31,8 @@ public record IncidentView(
     Optional<String> timelineProblem,
     Response response,
     List<Clock> clocks,
-    List<RecordedNotification> notifications) {
+    List<RecordedNotification> notifications,
+    io.slamon.store.IncidentStore.Significance significance) {
 
   /** The note shown next to every strict deadline. */
   public static final String LEGAL_READING_NOTE =

@@ -203,16 +203,55 @@ public final class RegulatoryClocks {
           r.name() + " aware at " + corrected.at() + " from " + corrected.source(), reason);
     }
     ClockPlan plan = planner.plan(facts);
+    return new AwarenessResult(List.copyOf(corrections), plan, plan.overdueAt(now), noLongerOnTime(plan, "corrected awareness"));
+  }
+
+  /** Notifications judged on time when recorded that {@code plan} (after a correction) makes late. */
+  private static List<String> noLongerOnTime(ClockPlan plan, String because) {
     List<String> warnings = new ArrayList<>();
-    for (NotificationRecord n : facts.notifications()) {
+    for (NotificationRecord n : plan.facts().notifications()) {
       var d = plan.deadline(n.deadline());
       if (n.timeliness() == NotificationRecord.Timeliness.ON_TIME && d.isPresent() && !d.get().isWaiting()
           && n.sentAt().isAfter(d.get().due())) {
-        warnings.add("the " + n.deadline().label() + " sent " + plan.render(n.sentAt()) + " was on time, but under the corrected"
-            + " awareness it was due " + plan.render(d.get().due()) + ": record the reasons for the delay with a follow-up");
+        warnings.add("the " + n.deadline().label() + " sent " + plan.render(n.sentAt()) + " was on time, but under the " + because
+            + " it was due " + plan.render(d.get().due()) + ": record the reasons for the delay with a follow-up");
       }
     }
-    return new AwarenessResult(List.copyOf(corrections), plan, plan.overdueAt(now), List.copyOf(warnings));
+    return List.copyOf(warnings);
+  }
+
+  /**
+   * The outcome of changing the AI Act Art. 73 cases: the deadlines that moved, the new plan, the
+   * deadlines now overdue (say so loudly) and notifications that were on time and are not any more.
+   */
+  public record CasesResult(List<io.slamon.incident.clock.DeadlineChange> changes, ClockPlan plan, List<DeadlineStatus> overdue,
+      List<String> warnings) {}
+
+  /**
+   * Replaces the AI Act Art. 73 cases of an incident classified under {@link Regime#AI_ACT} (what is
+   * known changes: a person died days after the report of an injury). The deadline recomputes from
+   * the same awareness; the change is a timeline entry with old → new and why. Giving the cases it
+   * has already changes and stores nothing.
+   *
+   * @param cases the cases that apply now (empty: the general 15-day case)
+   */
+  public CasesResult changeAiActCases(String incidentId, java.util.Set<io.slamon.incident.clock.AiActCase> cases, String actor,
+      String reason) {
+    IncidentRecord incident = incidents.find(incidentId).orElseThrow(() -> new NoSuchElementException("no incident " + incidentId));
+    ClockFacts facts = facts(incident);
+    if (facts.classification(Regime.AI_ACT).isEmpty()) {
+      throw new IllegalArgumentException(incidentId + " is not classified under AI_ACT; classify it with --ai-act-case first");
+    }
+    Instant now = clock.instant();
+    ClockPlan before = planner.plan(facts);
+    ClockPlan after = planner.plan(new ClockFacts(facts.zone(), facts.classifications(), facts.avvDeadline(), cases, facts.notifications()));
+    List<String> oldCases = facts.aiActCases().stream().map(Enum::name).sorted().toList();
+    List<String> newCases = cases.stream().map(Enum::name).sorted().toList();
+    if (!oldCases.equals(newCases)) {
+      clocks.setAiActCases(incidentId, newCases);
+      audit.append(now, actor, incidentId, "ai-act-cases", "Art. 73 cases " + oldCases, "Art. 73 cases " + newCases, reason);
+    }
+    return new CasesResult(after.changesFrom(before), after, after.overdueAt(now), noLongerOnTime(after, "changed Art. 73 cases"));
   }
 
   /** The current plan of an incident's clocks, if it is classified under any regime. */

@@ -16,6 +16,9 @@ public final class SeverityPolicy {
       case FAST_BURN, GPU_LOST -> Severity.P2;
       case SLO_BREACH -> Severity.P2;
       case GPU_XID -> Severity.P3;
+      // nothing is known to be broken yet, but nothing would be noticed either: someone should look
+      // within hours, not be woken up
+      case NO_DATA -> Severity.P3;
       // both are contract breaches already happening: data since the last backup is at risk, a
       // known vulnerability stays open past the agreed deadline
       case RPO_MISSED, PATCH_OVERDUE -> Severity.P2;
@@ -32,6 +35,7 @@ public final class SeverityPolicy {
       case GPU_LOST -> "GPU " + signal.subject() + " lost (" + who + ")";
       case TARGET_DOWN -> "Target " + signal.subject() + " down (" + who + ")";
       case RPO_MISSED -> "RPO of " + signal.subject() + " missed (" + who + ")";
+      case NO_DATA -> "No data for SLO " + signal.subject() + " (" + who + ")";
       case PATCH_OVERDUE -> "Patch for " + signal.subject() + " on " + signal.component() + " overdue (" + who + ")";
     };
   }

@@ -31,7 +31,18 @@ public record Signal(String tenant, Kind kind, String subject, String component,
     /** The newest successful backup of an asset is older than the contract's RPO. */
     RPO_MISSED,
     /** A CVE is past the contract's patch deadline for its CVSS band without a patch applied. */
-    PATCH_OVERDUE
+    PATCH_OVERDUE,
+    /**
+     * An SLO had no SLI data in its no-data window and one of its OpenSLO alert policies says
+     * {@code alertWhenNoData: true}: its burn-rate alerts are blind.
+     */
+    NO_DATA
+  }
+
+  /** The no-data signal of an SLO (see {@link Kind#NO_DATA}). */
+  public static Signal noData(String tenant, String slo, java.time.Duration window, Instant observedAt) {
+    return new Signal(tenant, Kind.NO_DATA, slo, "slo", "no SLI data for " + slo + " in the last " + window
+        + ": its burn-rate alerts are blind (alertWhenNoData)", observedAt);
   }
 
   /** Deduplication key: a repeat of the same signal on the same subject joins the open incident. */

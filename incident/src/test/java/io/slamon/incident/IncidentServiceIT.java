@@ -7,6 +7,7 @@ import io.slamon.core.Severity;
 import io.slamon.core.audit.AuditEntry;
 import io.slamon.incident.clock.Awareness;
 import io.slamon.incident.clock.BreachContent;
+import io.slamon.incident.clock.ClockPlan;
 import io.slamon.incident.clock.ClockPlanner;
 import io.slamon.incident.clock.DeadlineKind;
 import io.slamon.incident.clock.DeadlineStatus;
@@ -292,12 +293,17 @@ class IncidentServiceIT {
     var fired = clocks.fireDue().stream().map(f -> f.incidentId() + " " + f.step().id()).toList();
     assertThat(fired).contains(b.id() + " DSGVO_CONTROLLER/authority-notification/50");
 
+    service.classify(PROVIDER, a.id(), Regime.AI_ACT, aware(AWARE, "SOC"), "ciso");
+    service.classify(PROVIDER, b.id(), Regime.AI_ACT, aware(AWARE, "hospital"), "ciso",
+        java.util.Set.of(io.slamon.incident.clock.AiActCase.DEATH));
     IncidentRecord merged = service.merge(PROVIDER, a.id(), b.id(), "oncall", "same outage");
 
     assertThat(merged.openedAt()).isEqualTo(Instant.parse("2026-10-23T07:30:00Z"));
     var facts = clocks.plan(a.id()).orElseThrow().facts();
     assertThat(facts.classification(Regime.NIS2).orElseThrow().awareness().at()).as("earlier awareness wins").isEqualTo(earlierAwareness);
     assertThat(facts.classification(Regime.DSGVO_CONTROLLER)).as("moved over").isPresent();
+    assertThat(facts.aiActCases()).as("the cases either knew of").containsExactlyInAnyOrder(
+        io.slamon.incident.clock.AiActCase.SERIOUS_INCIDENT, io.slamon.incident.clock.AiActCase.DEATH);
     IncidentRecord absorbed = db.incidentStore().find(b.id()).orElseThrow();
     assertThat(absorbed.state()).isEqualTo("cancelled");
     assertThat(db.incidentStore().activity(b.id()).mergedInto()).isEqualTo(a.id());
@@ -318,5 +324,103 @@ class IncidentServiceIT {
     assertThatThrownBy(() -> service.merge(PROVIDER, a.id(), acme.id(), "oncall", null))
         .hasMessageContaining("different tenants");
     assertThatThrownBy(() -> service.merge(PROVIDER, a.id(), a.id(), "oncall", null)).hasMessageContaining("into itself");
+  }
+
+  @Test
+  void theAiActCasesCanChangeAfterClassificationTheDeadlineRecomputesIsAuditedAndSaysWhenOverdue() {
+    IncidentRecord i = open("hanse-bank", "model advice led to an injury");
+    service.classify(PROVIDER, i.id(), Regime.AI_ACT, aware(AWARE, "hospital report"), "ciso",
+        java.util.Set.of(io.slamon.incident.clock.AiActCase.SERIOUS_INCIDENT));
+    now.set(AWARE.plus(Duration.ofDays(3)));
+
+    // the patient died: 10 days instead of 15 from the same awareness (Mon 2 Nov 10:00 CET)
+    var death = service.changeAiActCases(PROVIDER, i.id(), java.util.Set.of(io.slamon.incident.clock.AiActCase.SERIOUS_INCIDENT,
+        io.slamon.incident.clock.AiActCase.DEATH), "ciso", "patient died on 25 Oct");
+    assertThat(death.changes()).singleElement().satisfies(c -> {
+      assertThat(c.before().due()).isEqualTo(Instant.parse("2026-11-07T09:00:00Z"));
+      assertThat(c.after().due()).isEqualTo(Instant.parse("2026-11-02T09:00:00Z"));
+    });
+    assertThat(death.overdue()).isEmpty();
+    assertThat(db.auditLog().forSubject(i.id())).last().satisfies(e -> {
+      assertThat(e.action()).isEqualTo("ai-act-cases");
+      assertThat(e.oldValue()).isEqualTo("Art. 73 cases [SERIOUS_INCIDENT]");
+      assertThat(e.newValue()).isEqualTo("Art. 73 cases [DEATH, SERIOUS_INCIDENT]");
+      assertThat(e.reason()).isEqualTo("patient died on 25 Oct");
+    });
+    assertThat(clocks.plan(i.id()).orElseThrow().deadline(DeadlineKind.AI_ACT_REPORT).orElseThrow().due())
+        .as("read back from the store").isEqualTo(Instant.parse("2026-11-02T09:00:00Z"));
+
+    // critical infrastructure turns out to be hit: 2 days (Sun 25 Oct 10:00 CET) were over yesterday
+    var critical = service.changeAiActCases(PROVIDER, i.id(),
+        java.util.Set.of(io.slamon.incident.clock.AiActCase.WIDESPREAD_OR_CRITICAL_INFRASTRUCTURE), "ciso", null);
+    assertThat(critical.overdue()).singleElement().satisfies(o -> {
+      assertThat(o.amount()).isEqualTo(Duration.ofHours(23));
+      assertThat(o.message()).startsWith("OVERDUE by 23h");
+    });
+    int entries = db.auditLog().forSubject(i.id()).size();
+    assertThat(service.changeAiActCases(PROVIDER, i.id(),
+        java.util.Set.of(io.slamon.incident.clock.AiActCase.WIDESPREAD_OR_CRITICAL_INFRASTRUCTURE), "ciso", null).changes())
+        .as("the same cases again change nothing").isEmpty();
+    assertThat(db.auditLog().forSubject(i.id())).as("and write nothing").hasSize(entries);
+
+    IncidentRecord other = open("hanse-bank", "chat down");
+    assertThatThrownBy(() -> service.changeAiActCases(PROVIDER, other.id(), java.util.Set.of(), "ciso", null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not classified under AI_ACT");
+    assertThatThrownBy(() -> service.changeAiActCases(ACME, i.id(), java.util.Set.of(), "ciso", null))
+        .isInstanceOf(java.util.NoSuchElementException.class);
+    assertThat(clocks.plan(i.id()).orElseThrow().facts().aiActCases())
+        .containsExactly(io.slamon.incident.clock.AiActCase.WIDESPREAD_OR_CRITICAL_INFRASTRUCTURE);
+  }
+
+  @Test
+  void changingTheAiActCasesNamesAReportThatWasOnTimeAndNoLongerIs() {
+    IncidentRecord i = open("hanse-bank", "model output discriminated applicants");
+    service.classify(PROVIDER, i.id(), Regime.AI_ACT, aware(AWARE, "regulator letter"), "ciso");
+    now.set(AWARE.plus(Duration.ofDays(3)));
+    service.notify(PROVIDER, i.id(), NotificationRequest.sent(DeadlineKind.AI_ACT_REPORT, now.get(), "ciso"), "market surveillance", "ciso");
+    var result = service.changeAiActCases(PROVIDER, i.id(),
+        java.util.Set.of(io.slamon.incident.clock.AiActCase.WIDESPREAD_OR_CRITICAL_INFRASTRUCTURE), "ciso", "thousands affected");
+    assertThat(result.warnings()).singleElement().asString().contains("was on time").contains("changed Art. 73 cases")
+        .contains("record the reasons");
+  }
+
+  @Test
+  void aRepeatFollowsAChainOfMergesToTheLastSurvivor() {
+    var opener = new IncidentOpener(db.incidentStore(), db.auditLog(), now::get);
+    var down = new Signal("hanse-bank", Signal.Kind.TARGET_DOWN, "10.0.0.7:8000", "vllm", "up == 0", now.get());
+    IncidentRecord b = opener.open(down).incident();
+    IncidentRecord a = open("hanse-bank", "chat down, reported by the customer");
+    IncidentRecord c = open("hanse-bank", "region outage");
+    service.merge(PROVIDER, a.id(), b.id(), "oncall", "same outage");
+    service.merge(PROVIDER, c.id(), a.id(), "oncall", "part of the region outage");
+
+    var repeat = opener.open(down);
+    assertThat(repeat.opened()).isFalse();
+    assertThat(repeat.incident().id()).isEqualTo(c.id());
+    assertThat(db.incidentStore().activity(c.id()).repeats()).isEqualTo(1);
+    service.resolve(PROVIDER, c.id(), "oncall", "fixed");
+    assertThat(opener.open(down).opened()).as("the end of the chain is not live: a new incident").isTrue();
+  }
+
+  @Test
+  void awarenessBeforeTheIncidentWasCreatedStartsTheClockAndAReclassificationAlreadyOverdueSaysSoLoudly() {
+    // opened as an outage on Tue 27 Oct; found then to have exposed personal data since Fri 23 Oct 10:00 CEST
+    now.set(Instant.parse("2026-10-27T12:00:00Z"));
+    IncidentRecord i = open("hanse-bank", "chat down");
+    assertThat(i.openedAt()).isAfter(AWARE);
+    ClockPlan plan = service.classify(PROVIDER, i.id(), Regime.DSGVO_CONTROLLER, aware(AWARE, "prompt log found on a paste site"), "dpo");
+
+    assertThat(plan.deadline(DeadlineKind.DSGVO_AUTHORITY_NOTIFICATION).orElseThrow().due())
+        .as("72 h from awareness, not from creation").isEqualTo(Instant.parse("2026-10-26T08:00:00Z"));
+    assertThat(plan.overdueAt(now.get())).singleElement()
+        .satisfies(o -> assertThat(o.message()).startsWith("OVERDUE by 1d4h: notify the supervisory authority"));
+    assertThat(service.show(PROVIDER, i.id()).overdue()).hasSize(1);
+    // every escalation step fires at once, each marked late, and only once
+    var fired = clocks.fireDue();
+    assertThat(fired).extracting(f -> f.step().id()).containsExactly("DSGVO_CONTROLLER/authority-notification/50",
+        "DSGVO_CONTROLLER/authority-notification/75", "DSGVO_CONTROLLER/authority-notification/90",
+        "DSGVO_CONTROLLER/authority-notification/100");
+    assertThat(fired).allMatch(RegulatoryClocks.FiredEscalation::late);
+    assertThat(clocks.fireDue()).isEmpty();
   }
 }

@@ -20,6 +20,7 @@ class SeverityPolicyTest {
     "GPU_LOST, acme-logistik, P2",
     "SLO_BREACH, acme-logistik, P2",
     "GPU_XID, praxis-digital, P3",
+    "NO_DATA, hanse-bank, P3",
   })
   void eachSignalKindOpensAtItsSeverity(Signal.Kind kind, String tenant, Severity expected) {
     assertThat(SeverityPolicy.severityFor(new Signal(tenant, kind, "x", "inference", "d", T))).isEqualTo(expected);

@@ -30,7 +30,8 @@ public interface IncidentStore {
 
   /**
    * The live incident that absorbed the most recent incident with this fingerprint, if it was
-   * merged into one: a repeat of the duplicate's signal belongs to the survivor.
+   * merged into one, following merges transitively (B into A, A into C: C): a repeat of the
+   * duplicate's signal belongs to the survivor.
    */
   Optional<IncidentRecord> findLiveMergeTarget(String tenant, String fingerprint);
 
@@ -46,6 +47,27 @@ public interface IncidentStore {
    * survivor as stored afterwards. Both must exist; the caller checks states and tenants.
    */
   IncidentRecord merge(String survivor, String absorbed, java.time.Instant at);
+
+  /**
+   * When the incident crossed the NIS2 significance thresholds of a cloud computing service
+   * provider (Implementing Regulation (EU) 2024/2690 Art. 7(a) complete unavailability, (b) limited
+   * availability); {@code null}: not (yet).
+   */
+  record Significance(java.time.Instant completeAt, java.time.Instant limitedAt) {
+    public boolean significant() {
+      return completeAt != null || limitedAt != null;
+    }
+  }
+
+  /** The significance flags of incident {@code id} (both {@code null} for an unknown id). */
+  Significance significance(String id);
+
+  /**
+   * Flags incident {@code id} as crossing the complete ({@code complete}) or the limited threshold
+   * at {@code crossedAt}, unless it is flagged for it already; true when this call set it (so the
+   * caller audits and announces each flag once, even with several processes).
+   */
+  boolean flagSignificance(String id, boolean complete, java.time.Instant crossedAt);
 
   /** Next id for the year, e.g. {@code INC-2026-000042}; gap-free within a database. */
   String nextId(int year);

@@ -123,10 +123,36 @@ public final class PostgresIncidentStore implements IncidentStore {
 
   @Override
   public Optional<IncidentRecord> findLiveMergeTarget(String tenant, String fingerprint) {
-    return Rows.query(dataSource, "merge target of " + fingerprint, "SELECT " + prefixed("s") + " FROM incidents b"
-        + " JOIN incidents s ON s.id = b.merged_into WHERE coalesce(b.tenant, '') = ? AND b.fingerprint = ?"
-        + " AND s.state NOT IN ('resolved', 'closed', 'cancelled') ORDER BY b.opened_at DESC LIMIT 1",
+    // Follows merged_into to the end of the chain (B merged into A, A later into C: B's repeat
+    // belongs to C). Merged incidents are cancelled and cannot absorb others, so there is no cycle;
+    // UNION (not UNION ALL) would stop one anyway.
+    return Rows.query(dataSource, "merge target of " + fingerprint, "WITH RECURSIVE chain (first_opened, id) AS ("
+        + " SELECT b.opened_at, b.merged_into FROM incidents b WHERE coalesce(b.tenant, '') = ? AND b.fingerprint = ?"
+        + " AND b.merged_into IS NOT NULL"
+        + " UNION SELECT c.first_opened, n.merged_into FROM chain c JOIN incidents n ON n.id = c.id WHERE n.merged_into IS NOT NULL)"
+        + " SELECT " + prefixed("s") + " FROM chain c JOIN incidents s ON s.id = c.id WHERE s.merged_into IS NULL"
+        + " AND s.state NOT IN ('resolved', 'closed', 'cancelled') ORDER BY c.first_opened DESC LIMIT 1",
         PostgresIncidentStore::incident, tenant == null ? "" : tenant, fingerprint).stream().findFirst();
+  }
+
+  @Override
+  public Significance significance(String id) {
+    return Rows.query(dataSource, "significance of " + id, "SELECT nis2_complete_at, nis2_limited_at FROM incidents WHERE id = ?",
+        rs -> new Significance(Timestamps.get(rs, "nis2_complete_at"), Timestamps.get(rs, "nis2_limited_at")), id)
+        .stream().findFirst().orElse(new Significance(null, null));
+  }
+
+  @Override
+  public boolean flagSignificance(String id, boolean complete, java.time.Instant crossedAt) {
+    String column = complete ? "nis2_complete_at" : "nis2_limited_at";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement("UPDATE incidents SET " + column + " = ? WHERE id = ? AND " + column + " IS NULL")) {
+      Timestamps.set(ps, 1, crossedAt);
+      ps.setString(2, id);
+      return ps.executeUpdate() == 1;
+    } catch (SQLException e) {
+      throw new StoreException("could not flag incident " + id + " as NIS2-significant: " + e.getMessage(), e);
+    }
   }
 
   @Override
@@ -165,6 +191,13 @@ public final class PostgresIncidentStore implements IncidentStore {
         exec(c, "UPDATE incident_classifications a SET incident_id = ? WHERE a.incident_id = ? AND NOT EXISTS"
             + " (SELECT 1 FROM incident_classifications s WHERE s.incident_id = ? AND s.regime = a.regime)",
             survivor, absorbed, survivor);
+        // Both under the AI Act: every Art. 73 case either knew of applies (the shortest limit wins);
+        // null is the general case.
+        exec(c, "UPDATE incident_classifications s SET ai_act_cases = array_to_string(ARRAY(SELECT DISTINCT x FROM"
+            + " unnest(string_to_array(coalesce(s.ai_act_cases, 'SERIOUS_INCIDENT') || ',' || coalesce(a.ai_act_cases,"
+            + " 'SERIOUS_INCIDENT'), ',')) AS x ORDER BY x), ',') FROM incident_classifications a WHERE s.incident_id = ?"
+            + " AND a.incident_id = ? AND s.regime = 'AI_ACT' AND a.regime = 'AI_ACT'"
+            + " AND (s.ai_act_cases IS NOT NULL OR a.ai_act_cases IS NOT NULL)", survivor, absorbed);
         // What is left are regimes the survivor has too (it took the earlier awareness above): the
         // absorbed incident must run no clock of its own; its classify entries stay in the audit log.
         exec(c, "DELETE FROM incident_classifications WHERE incident_id = ?", absorbed);
@@ -182,7 +215,10 @@ public final class PostgresIncidentStore implements IncidentStore {
         }
         List<IncidentRecord> merged;
         try (PreparedStatement ps = c.prepareStatement("UPDATE incidents s SET opened_at = least(s.opened_at, a.opened_at),"
-            + " repeats = s.repeats + a.repeats, last_seen_at = greatest(s.last_seen_at, a.last_seen_at), updated_at = ?"
+            + " repeats = s.repeats + a.repeats, last_seen_at = greatest(s.last_seen_at, a.last_seen_at), updated_at = ?,"
+            // the earlier NIS2 significance crossing of either (least() skips nulls)
+            + " nis2_complete_at = least(s.nis2_complete_at, a.nis2_complete_at),"
+            + " nis2_limited_at = least(s.nis2_limited_at, a.nis2_limited_at)"
             + " FROM incidents a WHERE s.id = ? AND a.id = ? RETURNING " + prefixed("s"))) {
           Timestamps.set(ps, 1, at);
           ps.setString(2, survivor);
