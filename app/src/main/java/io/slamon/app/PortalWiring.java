@@ -5,25 +5,28 @@ import io.slamon.app.web.PortalData;
 import io.slamon.app.web.PortalServer;
 import io.slamon.app.web.ReportShelf;
 import io.slamon.app.web.SloHistory;
-import io.slamon.app.web.StoreIncidentDesk;
+import io.slamon.app.web.ServiceIncidentDesk;
 import io.slamon.core.config.Portal;
 import io.slamon.core.config.SlamonConfig;
-import io.slamon.incident.IncidentLifecycle;
+import io.slamon.incident.IncidentService;
+import io.slamon.incident.RegulatoryClocks;
 import io.slamon.store.Database;
 import io.vertx.core.Vertx;
 import java.time.InstantSource;
 
 /**
  * Builds the portal/API server from a configuration and an open database. The two seams the lead
- * connects later are here: the {@link IncidentDesk} (today the store plus the incident lifecycle
- * and clocks) and the {@link ReportShelf} (today {@link ReportShelf#NONE}: "no reports yet").
+ * connects are here: the {@link IncidentDesk} (the incident module's {@link IncidentService}, scoped
+ * per caller) and the {@link ReportShelf} (the reports archive, tenant-scoped).
  */
 public final class PortalWiring {
   private PortalWiring() {}
 
+  /** The desk over {@link IncidentService}, with the same clock settings (zone, AVV deadline, targets) as the CLI. */
   public static IncidentDesk incidentDesk(SlamonConfig config, Database db, InstantSource clock) {
-    return new StoreIncidentDesk(db.incidentStore(), db.auditLog(), new IncidentLifecycle(db.incidentStore(), db.auditLog(), clock),
-        ConfigMapping.regulatoryClocks(config, db, clock));
+    RegulatoryClocks clocks = ConfigMapping.regulatoryClocks(config, db, clock);
+    return new ServiceIncidentDesk(new IncidentService(db.incidentStore(), db.auditLog(), clocks, clock), db.incidentStore(),
+        db.auditLog(), clocks);
   }
 
   public static PortalData data(SlamonConfig config, Database db, InstantSource clock, ReportShelf reports) {

@@ -40,6 +40,8 @@ final class ApiRoutes {
     router.post("/api/v1/incidents/:id/acknowledge").blockingHandler(ctx -> transition(ctx, IncidentState.ACKNOWLEDGED), false);
     router.post("/api/v1/incidents/:id/resolve").blockingHandler(ctx -> transition(ctx, IncidentState.RESOLVED), false);
     router.post("/api/v1/incidents/:id/classify").blockingHandler(this::classify, false);
+    router.post("/api/v1/incidents/:id/notify").blockingHandler(this::notifyAction, false);
+    router.post("/api/v1/incidents/:id/awareness").blockingHandler(this::awareness, false);
     router.route("/api/v1/*").handler(ctx -> send(ctx, 404, Json.error("no such API resource")));
   }
 
@@ -95,9 +97,9 @@ final class ApiRoutes {
     }
     Instant now = data.now();
     JsonArray list = new JsonArray();
-    for (IncidentRecord i : data.desk().list(tenant)) {
+    for (IncidentRecord i : data.desk().list(p.scope(), tenant)) {
       if (p.canSee(i)) {
-        list.add(Json.incident(i, data.desk().clocks(i.id()), now));
+        list.add(Json.incident(i, data.desk().clocks(p.scope(), i.id()), now));
       }
     }
     send(ctx, 200, new JsonObject().put("incidents", list));
@@ -106,7 +108,7 @@ final class ApiRoutes {
   /** The incident of the path if the caller may see it; otherwise answers 404 and returns null. */
   private IncidentRecord visibleIncident(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    Optional<IncidentRecord> found = data.desk().find(id).filter(principal(ctx)::canSee);
+    Optional<IncidentRecord> found = data.desk().find(principal(ctx).scope(), id).filter(principal(ctx)::canSee);
     if (found.isEmpty()) {
       send(ctx, 404, Json.error("no incident " + id));
       return null;
@@ -117,14 +119,17 @@ final class ApiRoutes {
   private void incident(RoutingContext ctx) {
     IncidentRecord i = visibleIncident(ctx);
     if (i != null) {
-      send(ctx, 200, Json.incident(i, data.desk().clocks(i.id()), data.now()).put("timeline", Json.timeline(data.desk().timeline(i.id()))));
+      var scope = principal(ctx).scope();
+      send(ctx, 200, Json.incident(i, data.desk().clocks(scope, i.id()), data.now())
+          .put("notifications", Json.notifications(data.desk().notifications(scope, i.id())))
+          .put("timeline", Json.timeline(data.desk().timeline(scope, i.id()))));
     }
   }
 
   private void transition(RoutingContext ctx, IncidentState to) {
     act(ctx, (incident, body) -> {
-      IncidentRecord r = data.desk().transition(incident.id(), to, principal(ctx).actor(), body.getString("reason"));
-      return Json.incident(r, data.desk().clocks(r.id()), data.now());
+      IncidentRecord r = data.desk().transition(principal(ctx).scope(), incident.id(), to, principal(ctx).actor(), body.getString("reason"));
+      return Json.incident(r, data.desk().clocks(principal(ctx).scope(), r.id()), data.now());
     });
   }
 
@@ -134,8 +139,32 @@ final class ApiRoutes {
       String at = body.getString("awareAt");
       Instant aware = at == null || at.isBlank() ? data.now() : Instant.parse(at);
       Awareness awareness = new Awareness(aware, body.getString("source"), principal(ctx).actor());
-      data.desk().classify(incident.id(), regime, awareness, principal(ctx).actor());
-      return Json.incident(incident, data.desk().clocks(incident.id()), data.now());
+      data.desk().classify(principal(ctx).scope(), incident.id(), regime, awareness, principal(ctx).actor());
+      return Json.incident(incident, data.desk().clocks(principal(ctx).scope(), incident.id()), data.now());
+    });
+  }
+
+  /** {@code {"deadline", "to", "sentAt"?, "reason"?, "notNotified"?, "nature"?, "contact"?, "consequences"?, "measures"?, "dataSubjectsInformed"?}} */
+  private void notifyAction(RoutingContext ctx) {
+    act(ctx, (incident, body) -> {
+      Principal p = principal(ctx);
+      var result = data.desk().notify(p.scope(), incident.id(), IncidentForms.notification(body::getString, p.actor(), data.now()),
+          IncidentForms.blankToNull(body.getString("to")), p.actor());
+      return Json.incident(incident, Optional.of(result.plan()), data.now())
+          .put("phase", result.record().phase()).put("timeliness", result.record().timeliness().name())
+          .put("notifications", Json.notifications(data.desk().notifications(p.scope(), incident.id())));
+    });
+  }
+
+  /** {@code {"awareAt", "source", "reason"?, "regimes"?: [..]}}: corrects awareness, every deadline recomputes. */
+  private void awareness(RoutingContext ctx) {
+    act(ctx, (incident, body) -> {
+      Principal p = principal(ctx);
+      JsonArray regimes = body.getJsonArray("regimes", new JsonArray());
+      var result = data.desk().correctAwareness(p.scope(), incident.id(), regimes.stream().map(r -> regime(String.valueOf(r))).toList(),
+          IncidentForms.awareness(body::getString, p.actor(), null), p.actor(), body.getString("reason"));
+      return Json.incident(incident, Optional.of(result.plan()), data.now())
+          .put("warnings", new JsonArray(result.warnings()));
     });
   }
 

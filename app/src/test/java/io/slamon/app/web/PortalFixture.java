@@ -60,6 +60,11 @@ final class PortalFixture implements AutoCloseable {
     base = "http://127.0.0.1:" + server.port();
   }
 
+  /** Opens one more live incident, for a test that changes it without disturbing the others. */
+  String openIncident(String tenant, String title) {
+    return open(tenant, "fp-" + java.util.UUID.randomUUID(), "P3", title, Instant.now());
+  }
+
   private String open(String tenant, String fingerprint, String severity, String title, Instant at) {
     String id = db.incidentStore().nextId(2026);
     db.incidentStore().openOrGet(new IncidentRecord(id, tenant, fingerprint, severity, "open", title, at, at));

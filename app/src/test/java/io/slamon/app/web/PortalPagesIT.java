@@ -140,6 +140,34 @@ class PortalPagesIT extends PortalTestBase {
   }
 
   @Test
+  void the_oncall_console_records_a_notification_and_the_tenant_sees_it_but_cannot_post_it() throws Exception {
+    String id = f.openIncident(B, "hanse-bank console notify");
+    Browser b = new Browser();
+    b.signIn(ONCALL_TOKEN);
+    String page = b.get("/oncall/incidents/" + id).body();
+    assertThat(page).contains("name=\"deadline\"", "/awareness\"");
+    assertThat(b.post("/oncall/incidents/" + id + "/classify", "csrf", b.csrf(page), "regime", "NIS2",
+        "awareAt", "2026-11-24T08:00:00Z", "source", "SOC").statusCode()).isEqualTo(303);
+    HttpResponse<String> notified = b.post("/oncall/incidents/" + id + "/notify", "csrf", b.csrf(page), "deadline", "nis2/early-warning",
+        "to", "BSI", "sentAt", "2026-11-24T09:00:00Z");
+    assertThat(notified.statusCode()).isEqualTo(303);
+    assertThat(b.get("/oncall/incidents/" + id).body()).contains("phase 1", "on time", "BSI");
+
+    Browser tenantB = new Browser();
+    tenantB.signIn(PortalFixture.B_TOKEN);
+    assertThat(tenantB.get("/portal/" + B + "/incidents/" + id).body()).contains("BSI", "phase 1");
+    String csrf = tenantB.csrf(tenantB.get("/portal/" + B).body());
+    assertThat(tenantB.post("/oncall/incidents/" + id + "/notify", "csrf", csrf, "deadline", "nis2/early-warning", "to", "X")
+        .statusCode()).isEqualTo(403);
+    assertThat(tenantB.post("/oncall/incidents/" + id + "/awareness", "csrf", csrf, "awareAt", "2026-11-24T07:00:00Z", "source", "X")
+        .statusCode()).isEqualTo(403);
+    Browser tenantA = new Browser();
+    tenantA.signIn(A_TOKEN);
+    assertThat(tenantA.get("/portal/" + A + "/incidents/" + id).statusCode()).isEqualTo(404);
+    assertThat(f.db.incidentStore().find(id).orElseThrow().state()).isEqualTo("open");
+  }
+
+  @Test
   void the_oncall_token_sees_every_tenant_in_the_portal() throws Exception {
     Browser b = new Browser();
     b.signIn(ONCALL_TOKEN);
