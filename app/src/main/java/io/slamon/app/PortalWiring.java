@@ -1,5 +1,6 @@
 package io.slamon.app;
 
+import io.slamon.app.web.ArchiveReportShelf;
 import io.slamon.app.web.IncidentDesk;
 import io.slamon.app.web.PortalData;
 import io.slamon.app.web.PortalServer;
@@ -56,7 +57,7 @@ public final class PortalWiring {
 
   /** Starts the server on {@code settings} (usually {@code config.portal()}, maybe with another port) and returns it. */
   public static PortalServer start(SlamonConfig config, Database db, Vertx vertx, InstantSource clock, Portal settings) {
-    PortalServer server = new PortalServer(vertx, data(config, db, clock, ReportShelf.NONE), settings);
+    PortalServer server = new PortalServer(vertx, data(config, db, clock, new ArchiveReportShelf(db.reportArchive())), settings);
     server.start();
     return server;
   }

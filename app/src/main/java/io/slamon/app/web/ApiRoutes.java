@@ -35,6 +35,8 @@ final class ApiRoutes {
     router.get("/api/v1/tenants/:tenant/incidents").blockingHandler(ctx -> incidents(ctx, ctx.pathParam("tenant")), false);
     router.get("/api/v1/tenants/:tenant/reports").blockingHandler(this::reports, false);
     router.get("/api/v1/tenants/:tenant/reports/:id").blockingHandler(this::report, false);
+    router.get("/api/v1/reports").blockingHandler(this::allReports, false);
+    router.get("/api/v1/reports/:id").blockingHandler(this::reportById, false);
     router.get("/api/v1/incidents").blockingHandler(ctx -> incidents(ctx, null), false);
     router.get("/api/v1/incidents/:id").blockingHandler(this::incident, false);
     router.post("/api/v1/incidents/:id/acknowledge").blockingHandler(ctx -> transition(ctx, IncidentState.ACKNOWLEDGED), false);
@@ -235,7 +237,28 @@ final class ApiRoutes {
     if (tenant == null) {
       return;
     }
-    var download = data.reports().open(tenant, ctx.pathParam("id"));
+    download(ctx, java.util.stream.Stream.of(tenant));
+  }
+
+  /** The reports of every tenant the caller may read (a tenant token: its own), newest month first per tenant. */
+  private void allReports(RoutingContext ctx) {
+    JsonArray list = new JsonArray();
+    readableTenants(principal(ctx)).forEach(t -> data.reports().list(t).forEach(r -> list.add(Json.report(r))));
+    send(ctx, 200, new JsonObject().put("reports", list));
+  }
+
+  /** {@code /api/v1/reports/RPT-…-v1.pdf|.json}: looked up only among the tenants the caller may read. */
+  private void reportById(RoutingContext ctx) {
+    download(ctx, readableTenants(principal(ctx)));
+  }
+
+  private java.util.stream.Stream<String> readableTenants(Principal p) {
+    return p.provider() ? data.config().tenants().stream().map(io.slamon.core.config.Tenant::id) : java.util.stream.Stream.of(p.tenant());
+  }
+
+  private void download(RoutingContext ctx, java.util.stream.Stream<String> tenants) {
+    ReportShelf.Request wanted = ReportShelf.Request.of(ctx.pathParam("id"));
+    var download = tenants.map(t -> data.reports().open(t, wanted.id(), wanted.format())).flatMap(Optional::stream).findFirst();
     if (download.isEmpty()) {
       send(ctx, 404, Json.error("no report " + ctx.pathParam("id")));
       return;

@@ -90,7 +90,10 @@ final class Json {
 
   static JsonObject report(ReportShelf.Report r) {
     return new JsonObject().put("id", r.id()).put("tenant", r.tenant()).put("month", r.month().toString())
-        .put("language", r.language()).put("version", r.version()).put("issuedAt", str(r.issuedAt())).put("sha256", r.sha256());
+        .put("language", r.language()).put("version", r.version()).put("supersedes", r.supersedes()).put("issuedAt", str(r.issuedAt()))
+        .put("sha256", r.sha256())
+        .put("pdf", "/api/v1/reports/" + r.id() + ReportShelf.Format.PDF.suffix())
+        .put("json", "/api/v1/reports/" + r.id() + ReportShelf.Format.JSON.suffix());
   }
 
   static JsonObject error(String message) {

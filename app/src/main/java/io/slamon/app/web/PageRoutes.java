@@ -138,7 +138,8 @@ final class PageRoutes {
     if (tenant == null) {
       return;
     }
-    var download = data.reports().open(tenant.id(), ctx.pathParam("id"));
+    ReportShelf.Request wanted = ReportShelf.Request.of(ctx.pathParam("id"));
+    var download = data.reports().open(tenant.id(), wanted.id(), wanted.format());
     if (download.isEmpty()) {
       notFound(ctx);
     } else {

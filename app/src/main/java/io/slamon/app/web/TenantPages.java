@@ -98,9 +98,10 @@ final class TenantPages {
     } else {
       sb.append("<ul>");
       for (ReportShelf.Report r : o.reports()) {
+        String base = "/portal/" + path(o.tenant().id()) + "/reports/" + path(r.id());
         sb.append("<li>").append(text(r.month())).append(" (").append(text(r.language())).append(", v").append(r.version())
-            .append(") <a href=\"/portal/").append(path(o.tenant().id())).append("/reports/").append(path(r.id())).append("\">")
-            .append(text(m.t("reports.download"))).append("</a></li>");
+            .append(") <a href=\"").append(base).append(".pdf\">").append(text(m.t("reports.download"))).append(" PDF</a> · <a href=\"")
+            .append(base).append(".json\">JSON</a></li>");
       }
       sb.append("</ul>");
     }

@@ -142,11 +142,41 @@ class PortalApiIT extends PortalTestBase {
   }
 
   @Test
-  void reports_are_an_empty_list_until_the_archive_is_connected() throws Exception {
-    var r = get("/api/v1/tenants/" + A + "/reports", A_TOKEN);
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(new JsonObject(r.body()).getJsonArray("reports")).isEmpty();
-    assertThat(get("/api/v1/tenants/" + A + "/reports/r-1", A_TOKEN).statusCode()).isEqualTo(404);
+  void a_tenant_lists_and_downloads_its_own_reports_and_gets_404_for_another_tenants() throws Exception {
+    var listed = get("/api/v1/reports", A_TOKEN);
+    assertThat(listed.statusCode()).isEqualTo(200);
+    JsonArray reports = new JsonObject(listed.body()).getJsonArray("reports");
+    assertThat(reports).hasSize(1);
+    JsonObject report = reports.getJsonObject(0);
+    assertThat(report.getString("id")).isEqualTo(f.reportA);
+    assertThat(report.getString("month")).isEqualTo("2026-10");
+    assertThat(listed.body()).doesNotContain(B);
+    assertThat(get("/api/v1/tenants/" + A + "/reports", A_TOKEN).body()).contains(f.reportA).doesNotContain(f.reportB);
+
+    var pdf = HTTP.send(HttpRequest.newBuilder(URI.create(f.base + report.getString("pdf"))).header("Authorization", "Bearer " + A_TOKEN)
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(new String(pdf.body(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("%PDF").contains(A);
+    var json = get(report.getString("json"), A_TOKEN);
+    assertThat(json.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(json.body()).getString("tenant")).isEqualTo(A);
+    assertThat(get("/api/v1/tenants/" + A + "/reports/" + f.reportA + ".json", A_TOKEN).body()).contains(A);
+
+    for (String path : new String[] {"/api/v1/reports/" + f.reportB + ".pdf", "/api/v1/reports/" + f.reportB + ".json",
+        "/api/v1/reports/" + f.reportB, "/api/v1/tenants/" + A + "/reports/" + f.reportB + ".pdf",
+        "/api/v1/tenants/" + B + "/reports/" + f.reportB + ".pdf", "/api/v1/reports/RPT-nobody-2026-10-de-v1.pdf"}) {
+      var r = get(path, A_TOKEN);
+      assertThat(r.statusCode()).as(path).isEqualTo(404);
+      assertThat(r.body()).as(path).doesNotContain("%PDF").doesNotContain("\"tenant\":\"" + B);
+    }
+  }
+
+  @Test
+  void the_provider_lists_every_tenants_reports_and_downloads_any() throws Exception {
+    var all = get("/api/v1/reports", ONCALL_TOKEN).body();
+    assertThat(all).contains(f.reportA, f.reportB);
+    assertThat(get("/api/v1/reports/" + f.reportB + ".json", ONCALL_TOKEN).body()).contains(B);
   }
 
   @Test

@@ -71,7 +71,7 @@ class PortalPagesIT extends PortalTestBase {
     assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("default-src 'none'"));
     assertThat(page.body())
         .contains("Service levels of ACME Logistik GmbH", "Chat availability (99.9 %)", "99.95 %", "<svg class=\"chart\"", "<meter")
-        .contains("Agreed maintenance window weekly-patch", "No reports yet.")
+        .contains("Agreed maintenance window weekly-patch", "2026-10 (de, v1)")
         .doesNotContain("hanse-bank", "Hanse");
   }
 
@@ -165,6 +165,21 @@ class PortalPagesIT extends PortalTestBase {
     tenantA.signIn(A_TOKEN);
     assertThat(tenantA.get("/portal/" + A + "/incidents/" + id).statusCode()).isEqualTo(404);
     assertThat(f.db.incidentStore().find(id).orElseThrow().state()).isEqualTo("open");
+  }
+
+  @Test
+  void a_tenant_downloads_its_report_from_the_portal_but_not_another_tenants() throws Exception {
+    Browser b = new Browser();
+    b.signIn(A_TOKEN);
+    String page = b.get("/portal/" + A).body();
+    String link = "/portal/" + A + "/reports/" + f.reportA + ".pdf";
+    assertThat(page).contains("href=\"" + link + "\"", f.reportA + ".json").doesNotContain(f.reportB);
+    HttpResponse<String> pdf = b.get(link);
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains(f.reportA + ".pdf"));
+    assertThat(pdf.body()).startsWith("%PDF");
+    assertThat(b.get("/portal/" + A + "/reports/" + f.reportB + ".pdf").statusCode()).isEqualTo(404);
+    assertThat(b.get("/portal/" + B + "/reports/" + f.reportB + ".pdf").statusCode()).isEqualTo(404);
   }
 
   @Test
