@@ -43,7 +43,7 @@ public final class PortalWiring {
   public static PortalServer start(SlamonConfig config, Database db, Vertx vertx, InstantSource clock, int port, boolean fallBack,
       java.util.function.Consumer<String> progress) {
     Portal p = config.portal();
-    Portal settings = new Portal(port >= 0 ? port : p.port(), p.bind(), p.secureCookies(), p.databaseRolePrefix(), p.tokens());
+    Portal settings = p.withPort(port >= 0 ? port : p.port());
     try {
       return start(config, db, vertx, clock, settings);
     } catch (IllegalStateException e) {
@@ -51,7 +51,7 @@ public final class PortalWiring {
         throw new IllegalStateException("portal: cannot listen on " + settings.bind() + ":" + settings.port() + ": " + e.getMessage(), e);
       }
       progress.accept("portal: port " + settings.port() + " is in use (" + e.getMessage() + "); using a free port instead");
-      return start(config, db, vertx, clock, new Portal(0, p.bind(), p.secureCookies(), p.databaseRolePrefix(), p.tokens()));
+      return start(config, db, vertx, clock, p.withPort(0));
     }
   }
 
