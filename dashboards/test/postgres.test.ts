@@ -89,11 +89,22 @@ INSERT INTO series VALUES
   (2, 'acme', 'DCGM_FI_DEV_GPU_UTIL', '{"Hostname": "gpu-node-1", "gpu": "1"}'),
   (3, 'acme-eu', 'DCGM_FI_DEV_GPU_UTIL', '{"Hostname": "gpu-node-2", "gpu": "0"}'),
   (4, 'acme', 'DCGM_FI_DEV_GPU_TEMP', '{"Hostname": "gpu-node-1", "gpu": "0"}'),
-  (5, 'acme', 'DCGM_FI_DEV_GPU_TEMP', '{"Hostname": "gpu-node-1", "gpu": "1"}');
+  (5, 'acme', 'DCGM_FI_DEV_GPU_TEMP', '{"Hostname": "gpu-node-1", "gpu": "1"}'),
+  (6, 'acme', 'vllm:time_to_first_token_seconds_bucket', '{"model_name": "chat", "le": "0.1"}'),
+  (7, 'acme', 'vllm:time_to_first_token_seconds_bucket', '{"model_name": "chat", "le": "0.5"}'),
+  (8, 'acme', 'vllm:time_to_first_token_seconds_bucket', '{"model_name": "chat", "le": "1"}'),
+  (9, 'acme', 'vllm:time_to_first_token_seconds_bucket', '{"model_name": "chat", "le": "+Inf"}'),
+  (10, 'acme-eu', 'vllm:time_to_first_token_seconds_bucket', '{"model_name": "chat", "le": "+Inf"}');
 INSERT INTO samples VALUES
   (1, '2026-03-10T12:00:10Z', 40), (2, '2026-03-10T12:00:20Z', 80), (3, '2026-03-10T12:00:15Z', 10),
   (1, '2026-03-10T12:05:10Z', 50),
-  (4, '2026-03-10T12:00:10Z', 61), (5, '2026-03-10T12:00:20Z', 83);
+  (4, '2026-03-10T12:00:10Z', 61), (5, '2026-03-10T12:00:20Z', 83),
+  -- a known histogram: in one minute 100 requests, 50 <= 0.1 s, 90 <= 0.5 s, 98 <= 1 s
+  (6, '2026-03-10T12:00:05Z', 1000), (6, '2026-03-10T12:00:35Z', 1050),
+  (7, '2026-03-10T12:00:05Z', 2000), (7, '2026-03-10T12:00:35Z', 2090),
+  (8, '2026-03-10T12:00:05Z', 3000), (8, '2026-03-10T12:00:35Z', 3098),
+  (9, '2026-03-10T12:00:05Z', 4000), (9, '2026-03-10T12:00:35Z', 4100),
+  (10, '2026-03-10T12:00:05Z', 0), (10, '2026-03-10T12:00:35Z', 7);
 `;
 
 describe("generated SQL against PostgreSQL", { skip }, () => {
@@ -181,5 +192,15 @@ describe("generated SQL against PostgreSQL", { skip }, () => {
     const [[mean]] = queryOf(undefined, "Mean GPU utilisation") as [[string]];
     assert.ok(Math.abs(Number(mean) - 140 / 3) < 1e-9, mean);
     assert.deepEqual(queryOf(undefined, "Hottest GPU"), [["83"]]);
+  });
+
+  test("latency quantiles interpolate inside the bucket like histogram_quantile", () => {
+    const rows = queryOf("acme", "Time to first token p95 / p99").map((r) => [r[1], Number(r[2])]);
+    // p95: rank 95 lies in (0.5, 1] holding requests 91..98: 0.5 + 0.5 * (95 - 90) / (98 - 90)
+    // p99: rank 99 lies in (1, +Inf]: the highest finite bound, as Prometheus answers
+    assert.deepEqual(rows, [
+      ["chat p95", 0.8125],
+      ["chat p99", 1],
+    ]);
   });
 });

@@ -207,7 +207,8 @@ class ConfigMappingTest {
     assertThat(ingest.otlpSources().sourceFor("demo-otlp-gateway-token")).hasValue("inference-gateway");
   }
 
-  private static void copyExample(Path dir) throws IOException {
+  /** Copies the example configuration into {@code dir}, for tests that change a copy. */
+  static void copyExample(Path dir) throws IOException {
     Path src = Path.of("../examples/config");
     try (var files = Files.walk(src)) {
       for (Path p : files.toList()) {

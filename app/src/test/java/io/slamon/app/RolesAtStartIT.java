@@ -93,17 +93,7 @@ class RolesAtStartIT {
 
   /** The example configuration with {@code portal.applyDatabaseRoles: false}, read through the real loader. */
   private static SlamonConfig configWithRolesOff(Path dir) throws Exception {
-    Path src = Path.of("../examples/config");
-    try (var files = Files.walk(src)) {
-      for (Path p : files.toList()) {
-        Path dst = dir.resolve(src.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(dst);
-        } else {
-          Files.copy(p, dst, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
+    ConfigMappingTest.copyExample(dir);
     Path yaml = dir.resolve("slamon.yaml");
     Files.writeString(yaml, Files.readString(yaml).replace("portal:\n", "portal:\n  applyDatabaseRoles: false\n"));
     var loaded = ConfigLoader.load(dir);
