@@ -226,16 +226,21 @@ export function sloRiskRanking(): string {
 }
 
 /**
- * Live incidents with a running regulatory clock, oldest awareness first (the deadlines, which
- * depend on each regime's rules, are in the on-call console).
+ * Live incidents' regulatory clocks, one row per incident and regime with its nearest running or
+ * overdue deadline, nearest first. The deadlines depend on each regime's rules (DST, month ends,
+ * rule versions), so they are not recomputed here: slamon stores them in `regulatory_deadlines`
+ * after every evaluation round.
  */
 export function openClocks(): string {
   return [
-    `SELECT c.aware_at AS "Aware since", i.id AS "Incident", coalesce(i.tenant, '(provider)') AS "Tenant",`,
-    `       i.severity AS "Severity", c.regime AS "Regime", i.state AS "State"`,
-    `FROM incident_classifications c JOIN incidents i ON i.id = c.incident_id`,
+    `SELECT d.due AS "Due", i.id AS "Incident", coalesce(i.tenant, '(provider)') AS "Tenant", i.severity AS "Severity",`,
+    `       d.regime AS "Regime", d.kind AS "Deadline", d.state AS "State", d.legal_due AS "Due (legal reading)",`,
+    `       c.aware_at AS "Aware since"`,
+    `FROM (SELECT DISTINCT ON (incident_id, regime) * FROM regulatory_deadlines ORDER BY incident_id, regime, due) d`,
+    `JOIN incidents i ON i.id = d.incident_id`,
+    `LEFT JOIN incident_classifications c ON c.incident_id = d.incident_id AND c.regime = d.regime`,
     `WHERE i.state IN ('open', 'acknowledged', 'mitigated')`,
-    `ORDER BY c.aware_at ASC, i.id`,
+    `ORDER BY d.due ASC, i.id, d.regime`,
   ].join("\n");
 }
 

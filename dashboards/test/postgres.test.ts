@@ -77,6 +77,23 @@ CREATE TABLE incidents (id text PRIMARY KEY, tenant text, fingerprint text NOT N
   title text, opened_at timestamptz NOT NULL, updated_at timestamptz);
 CREATE TABLE incident_classifications (incident_id text NOT NULL, regime text NOT NULL, aware_at timestamptz NOT NULL,
   aware_source text NOT NULL, recorded_by text NOT NULL, classified_at timestamptz NOT NULL);
+CREATE TABLE regulatory_deadlines (incident_id text NOT NULL, kind text NOT NULL, regime text NOT NULL, due timestamptz NOT NULL,
+  legal_due timestamptz, state text NOT NULL, computed_at timestamptz NOT NULL, PRIMARY KEY (incident_id, kind));
+-- INC-1 became known first but its nearest deadline (NIS2 notification, 72 h) is later than INC-2's
+-- (NIS2 early warning, 24 h); INC-3 is resolved and INC-1's final report is further away.
+INSERT INTO incidents VALUES
+  ('INC-1', 'acme', 'fp1', 'P2', 'acknowledged', 'one', '2026-03-09T00:00:00Z', NULL),
+  ('INC-2', 'acme-eu', 'fp2', 'P1', 'open', 'two', '2026-03-10T00:00:00Z', NULL),
+  ('INC-3', 'acme', 'fp3', 'P1', 'resolved', 'three', '2026-03-08T00:00:00Z', NULL);
+INSERT INTO incident_classifications VALUES
+  ('INC-1', 'NIS2', '2026-03-09T00:00:00Z', 'ticket', 'it', '2026-03-09T00:00:00Z'),
+  ('INC-2', 'NIS2', '2026-03-10T00:00:00Z', 'ticket', 'it', '2026-03-10T00:00:00Z'),
+  ('INC-3', 'NIS2', '2026-03-08T00:00:00Z', 'ticket', 'it', '2026-03-08T00:00:00Z');
+INSERT INTO regulatory_deadlines VALUES
+  ('INC-1', 'NIS2/notification', 'NIS2', '2026-03-12T00:00:00Z', '2026-03-12T01:00:00Z', 'RUNNING', '2026-03-10T01:00:00Z'),
+  ('INC-1', 'NIS2/final-report', 'NIS2', '2026-04-12T00:00:00Z', '2026-04-12T01:00:00Z', 'RUNNING', '2026-03-10T01:00:00Z'),
+  ('INC-2', 'NIS2/early-warning', 'NIS2', '2026-03-11T00:00:00Z', '2026-03-11T01:00:00Z', 'RUNNING', '2026-03-10T01:00:00Z'),
+  ('INC-3', 'NIS2/early-warning', 'NIS2', '2026-03-09T00:00:00Z', NULL, 'OVERDUE', '2026-03-10T01:00:00Z');
 -- acme and acme-eu share an SLO name; only the tenant column tells them apart.
 INSERT INTO slo_status VALUES
   ('acme', 'chat-availability', '2026-03-10T00:00:00Z', '2026-03-01', '2026-04-01', 9990, 10000, 0.999, 0.999, 0.0),
@@ -201,6 +218,13 @@ describe("generated SQL against PostgreSQL", { skip }, () => {
     assert.deepEqual(rows, [
       ["chat p95", 0.8125],
       ["chat p99", 1],
+    ]);
+  });
+
+  test("open clocks are sorted by their nearest deadline, not by awareness", () => {
+    assert.deepEqual(queryOf(undefined, "Open regulatory clocks").map((r) => [r[1], r[5]]), [
+      ["INC-2", "NIS2/early-warning"],
+      ["INC-1", "NIS2/notification"],
     ]);
   });
 });

@@ -146,6 +146,7 @@ final class SlamonRuntime implements AutoCloseable {
         .map(t -> new io.slamon.incident.ObligationScanner.TenantContract(t.id(), t.contract())).toList()));
     List<IncidentOpener.Outcome> outcomes = signals.stream().map(opener::open).toList();
     List<RegulatoryClocks.FiredEscalation> fired = clocks.fireDue();
+    DeadlineSnapshot.refresh(db, clocks, clock.instant()); // for the provider's "open clocks nearest deadline" panel
     alerts.round(firing, fired); // escalations and page/ticket alerts into the outbox (alerts/)
     return new Round(results, outcomes, fired, burnBySlo);
   }

@@ -95,8 +95,10 @@ class DashboardQueriesIT {
           .open(new io.slamon.incident.Signal("hanse-bank", io.slamon.incident.Signal.Kind.SLO_BREACH, "hanse-bank-chat-ttft",
               "inference", "test", Instant.now()))
           .incident();
-      ConfigMapping.regulatoryClocks(config, db, InstantSource.system())
-          .classify(incident.id(), Regime.NIS2, new Awareness(Instant.now().minusSeconds(600), "test", "it"), "it");
+      var clocks = ConfigMapping.regulatoryClocks(config, db, InstantSource.system());
+      clocks.classify(incident.id(), Regime.NIS2, new Awareness(Instant.now().minusSeconds(600), "test", "it"), "it");
+      // what serve does after every evaluation round: store the deadlines for the provider's clock panel
+      DeadlineSnapshot.refresh(db, clocks, Instant.now());
       to = Instant.now().plus(1, ChronoUnit.DAYS);
       rolePrefix = "it_" + ProcessHandle.current().pid() + "_";
       List<TenantRoles.RoleSpec> roles = new ArrayList<>();
@@ -302,6 +304,9 @@ class DashboardQueriesIT {
     assertThat(only(null, "GPU utilisation per node").rows()).isNotEmpty();
     assertThat(only(null, "GPU power per node").rows()).isNotEmpty();
     assertThat(only(null, "Open regulatory clocks").rows()).extracting(r -> r.get(4)).containsExactly("NIS2");
+    // the nearest deadline of the NIS2 clock is the early warning, 24 h after awareness
+    assertThat(only(null, "Open regulatory clocks").rows()).singleElement()
+        .satisfies(r -> assertThat(r.get(5)).isEqualTo("NIS2/early-warning"));
     // another tenant's dashboard shows none of hanse-bank's facts
     assertThat(only("acme-logistik", "RAG index freshness").rows()).isEmpty();
     assertThat(only("acme-logistik", "Regulatory clocks").rows()).isEmpty();

@@ -219,6 +219,11 @@ public final class Database implements AutoCloseable {
     return clocks;
   }
 
+  /** The stored snapshot of live incidents' regulatory deadlines (for SQL readers such as dashboards). */
+  public DeadlineBoard deadlineBoard() {
+    return new DeadlineBoard(pool);
+  }
+
   /** Monthly period results of the engine's period job (read by reports). */
   public PeriodResultStore periodResultStore() {
     return periodResults;
