@@ -83,7 +83,7 @@ export function buildFleetDashboard(): dashboard.Dashboard {
     .withPanel(
       providerTable(
         "Open regulatory clocks",
-        "Live incidents with a running regulatory clock, oldest awareness first; the deadlines are in the on-call console.",
+        "Live incidents with a running or overdue regulatory clock, nearest deadline first (strict and legal reading; refreshed by slamon after every evaluation round).",
         sql.openClocks(),
       ).id(12),
     )

@@ -93,10 +93,12 @@ export const TTFT_BUCKET = "vllm:time_to_first_token_seconds_bucket";
 export const E2E_BUCKET = "vllm:e2e_request_latency_seconds_bucket";
 
 /**
- * p95 and p99 per endpoint (the vLLM `model_name` label) from a histogram's cumulative buckets:
- * per time bucket the increase of every `le` counter, then the smallest `le` whose count reaches
- * the quantile. That is the bucket's upper bound (Prometheus interpolates inside the bucket), so
- * it never understates the latency.
+ * p95 and p99 per endpoint (the vLLM `model_name` label) from a histogram's cumulative buckets,
+ * computed like Prometheus' `histogram_quantile`: per time bucket the increase of every `le`
+ * counter; the total is the `+Inf` bucket's; the quantile's rank q·total falls into the first
+ * bucket whose count reaches it and is interpolated linearly between that bucket's lower bound
+ * (the previous `le`, 0 for the first bucket) and its upper bound. A rank in the `+Inf` bucket
+ * answers the highest finite bound; a first bucket with a bound <= 0 answers that bound.
  */
 export function latencyQuantiles(tenant: Tenant, bucketMetric: string): string {
   return [
@@ -107,13 +109,22 @@ export function latencyQuantiles(tenant: Tenant, bucketMetric: string): string {
     `  WHERE ${ownSeries(tenant, bucketMetric)} AND $__timeFilter(s.ts)`,
     `  GROUP BY 1, 2, se.id, 3`,
     `), cum AS (`,
-    `  SELECT "time", endpoint, le, sum(n) AS n, max(sum(n)) OVER (PARTITION BY "time", endpoint) AS total`,
+    `  SELECT "time", endpoint, le, sum(n) AS n,`,
+    `         max(sum(n)) OVER w AS total, lag(le) OVER (w ORDER BY le) AS prev_le, lag(sum(n)) OVER (w ORDER BY le) AS prev_n`,
     `  FROM inc GROUP BY 1, 2, 3`,
+    `  WINDOW w AS (PARTITION BY "time", endpoint)`,
+    `), hit AS (`,
+    `  SELECT DISTINCT ON ("time", endpoint, q.name) "time", endpoint, q.name, le, prev_le, n, prev_n, q.q * total AS rank`,
+    `  FROM cum CROSS JOIN (VALUES (0.95::float8, 'p95'), (0.99::float8, 'p99')) AS q(q, name)`,
+    `  WHERE total > 0 AND n >= q.q * total`,
+    `  ORDER BY "time", endpoint, q.name, le`,
     `)`,
-    `SELECT "time", endpoint || ' ' || q.name AS metric, min(le) FILTER (WHERE n >= q.q * total) AS value`,
-    `FROM cum CROSS JOIN (VALUES (0.95, 'p95'), (0.99, 'p99')) AS q(q, name)`,
-    `WHERE total > 0`,
-    `GROUP BY 1, 2`,
+    `SELECT "time", endpoint || ' ' || name AS metric,`,
+    `       CASE WHEN le = 'Infinity' THEN prev_le`,
+    `            WHEN prev_le IS NULL AND le <= 0 THEN le`,
+    `            ELSE coalesce(prev_le, 0) + (le - coalesce(prev_le, 0)) * (rank - coalesce(prev_n, 0)) / nullif(n - coalesce(prev_n, 0), 0)`,
+    `       END AS value`,
+    `FROM hit`,
     `ORDER BY 1, 2`,
   ].join("\n");
 }
@@ -215,16 +226,21 @@ export function sloRiskRanking(): string {
 }
 
 /**
- * Live incidents with a running regulatory clock, oldest awareness first (the deadlines, which
- * depend on each regime's rules, are in the on-call console).
+ * Live incidents' regulatory clocks, one row per incident and regime with its nearest running or
+ * overdue deadline, nearest first. The deadlines depend on each regime's rules (DST, month ends,
+ * rule versions), so they are not recomputed here: slamon stores them in `regulatory_deadlines`
+ * after every evaluation round.
  */
 export function openClocks(): string {
   return [
-    `SELECT c.aware_at AS "Aware since", i.id AS "Incident", coalesce(i.tenant, '(provider)') AS "Tenant",`,
-    `       i.severity AS "Severity", c.regime AS "Regime", i.state AS "State"`,
-    `FROM incident_classifications c JOIN incidents i ON i.id = c.incident_id`,
+    `SELECT d.due AS "Due", i.id AS "Incident", coalesce(i.tenant, '(provider)') AS "Tenant", i.severity AS "Severity",`,
+    `       d.regime AS "Regime", d.kind AS "Deadline", d.state AS "State", d.legal_due AS "Due (legal reading)",`,
+    `       c.aware_at AS "Aware since"`,
+    `FROM (SELECT DISTINCT ON (incident_id, regime) * FROM regulatory_deadlines ORDER BY incident_id, regime, due) d`,
+    `JOIN incidents i ON i.id = d.incident_id`,
+    `LEFT JOIN incident_classifications c ON c.incident_id = d.incident_id AND c.regime = d.regime`,
     `WHERE i.state IN ('open', 'acknowledged', 'mitigated')`,
-    `ORDER BY c.aware_at ASC, i.id`,
+    `ORDER BY d.due ASC, i.id, d.regime`,
   ].join("\n");
 }
 

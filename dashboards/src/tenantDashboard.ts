@@ -94,7 +94,7 @@ export function buildTenantDashboard(tenant: Tenant, slos: readonly Slo[]): dash
     .withPanel(
       trend(
         "Time to first token p95 / p99",
-        "Per endpoint (vLLM model_name) and interval; the upper bound of the histogram bucket holding the quantile.",
+        "Per endpoint (vLLM model_name) and interval; interpolated inside the histogram bucket like Prometheus histogram_quantile.",
         sql.latencyQuantiles(tenant, sql.TTFT_BUCKET),
         ds,
       )
@@ -106,7 +106,7 @@ export function buildTenantDashboard(tenant: Tenant, slos: readonly Slo[]): dash
     .withPanel(
       trend(
         "End-to-end latency p95 / p99",
-        "Per endpoint (vLLM model_name) and interval; the upper bound of the histogram bucket holding the quantile.",
+        "Per endpoint (vLLM model_name) and interval; interpolated inside the histogram bucket like Prometheus histogram_quantile.",
         sql.latencyQuantiles(tenant, sql.E2E_BUCKET),
         ds,
       )

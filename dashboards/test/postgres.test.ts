@@ -77,6 +77,23 @@ CREATE TABLE incidents (id text PRIMARY KEY, tenant text, fingerprint text NOT N
   title text, opened_at timestamptz NOT NULL, updated_at timestamptz);
 CREATE TABLE incident_classifications (incident_id text NOT NULL, regime text NOT NULL, aware_at timestamptz NOT NULL,
   aware_source text NOT NULL, recorded_by text NOT NULL, classified_at timestamptz NOT NULL);
+CREATE TABLE regulatory_deadlines (incident_id text NOT NULL, kind text NOT NULL, regime text NOT NULL, due timestamptz NOT NULL,
+  legal_due timestamptz, state text NOT NULL, computed_at timestamptz NOT NULL, PRIMARY KEY (incident_id, kind));
+-- INC-1 became known first but its nearest deadline (NIS2 notification, 72 h) is later than INC-2's
+-- (NIS2 early warning, 24 h); INC-3 is resolved and INC-1's final report is further away.
+INSERT INTO incidents VALUES
+  ('INC-1', 'acme', 'fp1', 'P2', 'acknowledged', 'one', '2026-03-09T00:00:00Z', NULL),
+  ('INC-2', 'acme-eu', 'fp2', 'P1', 'open', 'two', '2026-03-10T00:00:00Z', NULL),
+  ('INC-3', 'acme', 'fp3', 'P1', 'resolved', 'three', '2026-03-08T00:00:00Z', NULL);
+INSERT INTO incident_classifications VALUES
+  ('INC-1', 'NIS2', '2026-03-09T00:00:00Z', 'ticket', 'it', '2026-03-09T00:00:00Z'),
+  ('INC-2', 'NIS2', '2026-03-10T00:00:00Z', 'ticket', 'it', '2026-03-10T00:00:00Z'),
+  ('INC-3', 'NIS2', '2026-03-08T00:00:00Z', 'ticket', 'it', '2026-03-08T00:00:00Z');
+INSERT INTO regulatory_deadlines VALUES
+  ('INC-1', 'NIS2/notification', 'NIS2', '2026-03-12T00:00:00Z', '2026-03-12T01:00:00Z', 'RUNNING', '2026-03-10T01:00:00Z'),
+  ('INC-1', 'NIS2/final-report', 'NIS2', '2026-04-12T00:00:00Z', '2026-04-12T01:00:00Z', 'RUNNING', '2026-03-10T01:00:00Z'),
+  ('INC-2', 'NIS2/early-warning', 'NIS2', '2026-03-11T00:00:00Z', '2026-03-11T01:00:00Z', 'RUNNING', '2026-03-10T01:00:00Z'),
+  ('INC-3', 'NIS2/early-warning', 'NIS2', '2026-03-09T00:00:00Z', NULL, 'OVERDUE', '2026-03-10T01:00:00Z');
 -- acme and acme-eu share an SLO name; only the tenant column tells them apart.
 INSERT INTO slo_status VALUES
   ('acme', 'chat-availability', '2026-03-10T00:00:00Z', '2026-03-01', '2026-04-01', 9990, 10000, 0.999, 0.999, 0.0),
@@ -89,11 +106,22 @@ INSERT INTO series VALUES
   (2, 'acme', 'DCGM_FI_DEV_GPU_UTIL', '{"Hostname": "gpu-node-1", "gpu": "1"}'),
   (3, 'acme-eu', 'DCGM_FI_DEV_GPU_UTIL', '{"Hostname": "gpu-node-2", "gpu": "0"}'),
   (4, 'acme', 'DCGM_FI_DEV_GPU_TEMP', '{"Hostname": "gpu-node-1", "gpu": "0"}'),
-  (5, 'acme', 'DCGM_FI_DEV_GPU_TEMP', '{"Hostname": "gpu-node-1", "gpu": "1"}');
+  (5, 'acme', 'DCGM_FI_DEV_GPU_TEMP', '{"Hostname": "gpu-node-1", "gpu": "1"}'),
+  (6, 'acme', 'vllm:time_to_first_token_seconds_bucket', '{"model_name": "chat", "le": "0.1"}'),
+  (7, 'acme', 'vllm:time_to_first_token_seconds_bucket', '{"model_name": "chat", "le": "0.5"}'),
+  (8, 'acme', 'vllm:time_to_first_token_seconds_bucket', '{"model_name": "chat", "le": "1"}'),
+  (9, 'acme', 'vllm:time_to_first_token_seconds_bucket', '{"model_name": "chat", "le": "+Inf"}'),
+  (10, 'acme-eu', 'vllm:time_to_first_token_seconds_bucket', '{"model_name": "chat", "le": "+Inf"}');
 INSERT INTO samples VALUES
   (1, '2026-03-10T12:00:10Z', 40), (2, '2026-03-10T12:00:20Z', 80), (3, '2026-03-10T12:00:15Z', 10),
   (1, '2026-03-10T12:05:10Z', 50),
-  (4, '2026-03-10T12:00:10Z', 61), (5, '2026-03-10T12:00:20Z', 83);
+  (4, '2026-03-10T12:00:10Z', 61), (5, '2026-03-10T12:00:20Z', 83),
+  -- a known histogram: in one minute 100 requests, 50 <= 0.1 s, 90 <= 0.5 s, 98 <= 1 s
+  (6, '2026-03-10T12:00:05Z', 1000), (6, '2026-03-10T12:00:35Z', 1050),
+  (7, '2026-03-10T12:00:05Z', 2000), (7, '2026-03-10T12:00:35Z', 2090),
+  (8, '2026-03-10T12:00:05Z', 3000), (8, '2026-03-10T12:00:35Z', 3098),
+  (9, '2026-03-10T12:00:05Z', 4000), (9, '2026-03-10T12:00:35Z', 4100),
+  (10, '2026-03-10T12:00:05Z', 0), (10, '2026-03-10T12:00:35Z', 7);
 `;
 
 describe("generated SQL against PostgreSQL", { skip }, () => {
@@ -181,5 +209,22 @@ describe("generated SQL against PostgreSQL", { skip }, () => {
     const [[mean]] = queryOf(undefined, "Mean GPU utilisation") as [[string]];
     assert.ok(Math.abs(Number(mean) - 140 / 3) < 1e-9, mean);
     assert.deepEqual(queryOf(undefined, "Hottest GPU"), [["83"]]);
+  });
+
+  test("latency quantiles interpolate inside the bucket like histogram_quantile", () => {
+    const rows = queryOf("acme", "Time to first token p95 / p99").map((r) => [r[1], Number(r[2])]);
+    // p95: rank 95 lies in (0.5, 1] holding requests 91..98: 0.5 + 0.5 * (95 - 90) / (98 - 90)
+    // p99: rank 99 lies in (1, +Inf]: the highest finite bound, as Prometheus answers
+    assert.deepEqual(rows, [
+      ["chat p95", 0.8125],
+      ["chat p99", 1],
+    ]);
+  });
+
+  test("open clocks are sorted by their nearest deadline, not by awareness", () => {
+    assert.deepEqual(queryOf(undefined, "Open regulatory clocks").map((r) => [r[1], r[5]]), [
+      ["INC-2", "NIS2/early-warning"],
+      ["INC-1", "NIS2/notification"],
+    ]);
   });
 });

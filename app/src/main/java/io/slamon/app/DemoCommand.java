@@ -45,6 +45,9 @@ final class DemoCommand implements Callable<Integer> {
       description = "where the embedded PostgreSQL keeps its data; survives restarts (default: ${DEFAULT-VALUE})")
   Path dataDir;
 
+  @Option(names = "--no-db-roles", description = "do not apply the tenant database roles at start (see 'slamon db roles')")
+  boolean noDbRoles;
+
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
       description = "HTTP port of the collector (events API, /metrics, /health); 0 picks a free one (default: ${DEFAULT-VALUE})")
   int port;
@@ -86,6 +89,7 @@ final class DemoCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     var settings = ServeCommand.databaseSettings(config, dataDir);
     try (Database db = Database.open(settings, msg -> console.step("%s", msg))) {
+      RolesAtStart.apply(config, db, noDbRoles, System.getenv(), console);
 
       Fleet fleet = Fleet.start(vertx, FleetSpec.demo(seed), clock, 0);
       console.step("simulator: %d GPU nodes (dcgm-exporter) %s, %d vLLM servers %s, fault API http://127.0.0.1:%d/faults",

@@ -43,10 +43,7 @@ final class IncidentClockCommands {
 
   /** {@code NIS2/early-warning}, {@code nis2/early-warning} or {@code NIS2_EARLY_WARNING} → the kind, or null. */
   static DeadlineKind deadline(String text) {
-    String wanted = text.toUpperCase(Locale.ROOT).replace('-', '_');
-    return Arrays.stream(DeadlineKind.values())
-        .filter(k -> k.name().equals(wanted) || k.key().toUpperCase(Locale.ROOT).replace('-', '_').equals(wanted))
-        .findFirst().orElse(null);
+    return io.slamon.app.web.IncidentForms.deadline(text);
   }
 
   static String deadlines() {

@@ -33,6 +33,9 @@ final class ServeCommand implements Callable<Integer> {
       description = "data directory (embedded database); default: storage.dataDirectory from slamon.yaml")
   Path dataDir;
 
+  @Option(names = "--no-db-roles", description = "do not apply the tenant database roles at start (see 'slamon db roles')")
+  boolean noDbRoles;
+
   @Option(names = "--port", paramLabel = "PORT", description = "HTTP port; default: http.port from slamon.yaml")
   Integer port;
 
@@ -58,6 +61,7 @@ final class ServeCommand implements Callable<Integer> {
     Vertx vertx = Vertx.vertx();
     try (Database db = Database.open(databaseSettings(config, data), msg -> console.step("%s", msg))) {
       int httpPort = port != null ? port : config.http().port();
+      RolesAtStart.apply(config, db, noDbRoles, System.getenv(), console);
       try (SlamonRuntime runtime = SlamonRuntime.start(config, db, vertx, InstantSource.system(), httpPort, data);
           var portal = PortalWiring.start(config, db, vertx, InstantSource.system(), -1, false, msg -> console.step("%s", msg))) {
         console.step("configuration %s: %s", configDir, ConfigCommand.summary(config));

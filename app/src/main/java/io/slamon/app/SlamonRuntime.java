@@ -174,6 +174,7 @@ final class SlamonRuntime implements AutoCloseable {
     significance.forEach(f -> LOG.warn("{}", f.describe()));
     firing.addAll(AlertWiring.significance(nis2Round.standing()));
     List<RegulatoryClocks.FiredEscalation> fired = clocks.fireDue();
+    DeadlineSnapshot.refresh(db, clocks, clock.instant()); // for the provider's "open clocks nearest deadline" panel
     alerts.round(firing, fired); // escalations and page/ticket alerts into the outbox (alerts/)
     return new Round(results, outcomes, fired, burnBySlo, significance);
   }

@@ -232,6 +232,7 @@ class ConfigMappingTest {
         .containsExactly(19501, 19502);
   }
 
+  /** Copies the example configuration into {@code dir}, for tests that change a copy. */
   static void copyExample(Path dir) throws IOException {
     Path src = Path.of("../examples/config");
     try (var files = Files.walk(src)) {

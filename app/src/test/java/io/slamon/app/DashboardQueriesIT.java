@@ -95,8 +95,10 @@ class DashboardQueriesIT {
           .open(new io.slamon.incident.Signal("hanse-bank", io.slamon.incident.Signal.Kind.SLO_BREACH, "hanse-bank-chat-ttft",
               "inference", "test", Instant.now()))
           .incident();
-      ConfigMapping.regulatoryClocks(config, db, InstantSource.system())
-          .classify(incident.id(), Regime.NIS2, new Awareness(Instant.now().minusSeconds(600), "test", "it"), "it");
+      var clocks = ConfigMapping.regulatoryClocks(config, db, InstantSource.system());
+      clocks.classify(incident.id(), Regime.NIS2, new Awareness(Instant.now().minusSeconds(600), "test", "it"), "it");
+      // what serve does after every evaluation round: store the deadlines for the provider's clock panel
+      DeadlineSnapshot.refresh(db, clocks, Instant.now());
       to = Instant.now().plus(1, ChronoUnit.DAYS);
       rolePrefix = "it_" + ProcessHandle.current().pid() + "_";
       List<TenantRoles.RoleSpec> roles = new ArrayList<>();
@@ -302,9 +304,55 @@ class DashboardQueriesIT {
     assertThat(only(null, "GPU utilisation per node").rows()).isNotEmpty();
     assertThat(only(null, "GPU power per node").rows()).isNotEmpty();
     assertThat(only(null, "Open regulatory clocks").rows()).extracting(r -> r.get(4)).containsExactly("NIS2");
+    // the nearest deadline of the NIS2 clock is the early warning, 24 h after awareness
+    assertThat(only(null, "Open regulatory clocks").rows()).singleElement()
+        .satisfies(r -> assertThat(r.get(5)).isEqualTo("NIS2/early-warning"));
     // another tenant's dashboard shows none of hanse-bank's facts
     assertThat(only("acme-logistik", "RAG index freshness").rows()).isEmpty();
     assertThat(only("acme-logistik", "Regulatory clocks").rows()).isEmpty();
+  }
+
+  /**
+   * A known histogram next to the collector's data (in a transaction that is rolled back, so the
+   * other tests never see it): in one minute 100 requests, 50 within 0.1 s, 90 within 0.5 s, 98
+   * within 1 s. Prometheus' histogram_quantile gives p95 = 0.5 + 0.5 * (95 - 90) / (98 - 90) and,
+   * with rank 99 in the +Inf bucket, p99 = 1 (the highest finite bound).
+   */
+  @Test
+  void latency_quantiles_of_a_known_histogram_are_interpolated_like_histogram_quantile() throws Exception {
+    Query q = queries().stream().filter(x -> "hanse-bank".equals(x.tenant()) && x.title().equals("Time to first token p95 / p99"))
+        .findFirst().orElseThrow();
+    Map<String, Double> quantiles = new LinkedHashMap<>();
+    long minute;
+    try (Connection c = db.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement st = c.createStatement()) {
+        // a minute that holds collector samples, so its day's partition exists
+        try (ResultSet rs = st.executeQuery("SELECT floor(extract(epoch FROM max(ts)) / 60)::bigint * 60 FROM samples")) {
+          rs.next();
+          minute = rs.getLong(1);
+        }
+        String[][] buckets = {{"0.1", "50"}, {"0.5", "90"}, {"1", "98"}, {"+Inf", "100"}};
+        for (String[] b : buckets) {
+          st.execute("WITH s AS (INSERT INTO series (tenant, metric, labels) VALUES ('hanse-bank', "
+              + "'vllm:time_to_first_token_seconds_bucket', jsonb_build_object('model_name', 'known-model', 'le', '" + b[0] + "'))"
+              + " RETURNING id) INSERT INTO samples SELECT id, to_timestamp(" + minute + "), 1000 FROM s"
+              + " UNION ALL SELECT id, to_timestamp(" + minute + ") + interval '1 second', 1000 + " + b[1] + " FROM s");
+        }
+        try (ResultSet rs = st.executeQuery(expand(q.sql()))) {
+          while (rs.next()) {
+            if (rs.getString(2).startsWith("known-model ") && rs.getLong(1) == minute) {
+              quantiles.put(rs.getString(2), rs.getDouble(3));
+            }
+          }
+        }
+      } finally {
+        c.rollback();
+      }
+    }
+    assertThat(quantiles).containsOnlyKeys("known-model p95", "known-model p99");
+    assertThat(quantiles.get("known-model p95")).isCloseTo(0.8125, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(quantiles.get("known-model p99")).isEqualTo(1.0);
   }
 
   private static boolean isNumeric(int sqlType) {

@@ -136,6 +136,11 @@ public final class Database implements AutoCloseable {
       Flyway.configure()
           .dataSource(pool)
           .locations("classpath:db/migration")
+          // Migration numbers belong to features (V5 alerts, V7 portal, V9 incidents …), and a
+          // follow-up such as V7_1 may arrive after V9 was applied: each migration only adds its own
+          // objects, so applying a missing lower version late is safe and keeps existing databases
+          // (e.g. data/demo) usable across upgrades.
+          .outOfOrder(true)
           .placeholders(Map.of(
               "samples_partitioning", partitioned ? "PARTITION BY RANGE (ts)" : "",
               "slo_status_partitioning", partitioned ? "PARTITION BY RANGE (evaluated_at)" : "",
@@ -218,6 +223,11 @@ public final class Database implements AutoCloseable {
   /** Regulatory clock facts: classifications and fired escalation steps. */
   public ClockStore clockStore() {
     return clocks;
+  }
+
+  /** The stored snapshot of live incidents' regulatory deadlines (for SQL readers such as dashboards). */
+  public DeadlineBoard deadlineBoard() {
+    return new DeadlineBoard(pool);
   }
 
   /** Monthly period results of the engine's period job (read by reports). */

@@ -48,6 +48,7 @@ public final class TenantRoles {
     KNOWN_TABLES.put("incidents", Scope.TENANT_COLUMN);
     KNOWN_TABLES.put("incident_classifications", Scope.VIA_INCIDENT);
     KNOWN_TABLES.put("escalations_fired", Scope.VIA_INCIDENT);
+    KNOWN_TABLES.put("regulatory_deadlines", Scope.VIA_INCIDENT);
     KNOWN_TABLES.put("audit_log", Scope.AUDIT_SUBJECT);
   }
 

@@ -35,11 +35,15 @@ final class ApiRoutes {
     router.get("/api/v1/tenants/:tenant/incidents").blockingHandler(ctx -> incidents(ctx, ctx.pathParam("tenant")), false);
     router.get("/api/v1/tenants/:tenant/reports").blockingHandler(this::reports, false);
     router.get("/api/v1/tenants/:tenant/reports/:id").blockingHandler(this::report, false);
+    router.get("/api/v1/reports").blockingHandler(this::allReports, false);
+    router.get("/api/v1/reports/:id").blockingHandler(this::reportById, false);
     router.get("/api/v1/incidents").blockingHandler(ctx -> incidents(ctx, null), false);
     router.get("/api/v1/incidents/:id").blockingHandler(this::incident, false);
     router.post("/api/v1/incidents/:id/acknowledge").blockingHandler(ctx -> transition(ctx, IncidentState.ACKNOWLEDGED), false);
     router.post("/api/v1/incidents/:id/resolve").blockingHandler(ctx -> transition(ctx, IncidentState.RESOLVED), false);
     router.post("/api/v1/incidents/:id/classify").blockingHandler(this::classify, false);
+    router.post("/api/v1/incidents/:id/notify").blockingHandler(this::notifyAction, false);
+    router.post("/api/v1/incidents/:id/awareness").blockingHandler(this::awareness, false);
     router.route("/api/v1/*").handler(ctx -> send(ctx, 404, Json.error("no such API resource")));
   }
 
@@ -95,9 +99,9 @@ final class ApiRoutes {
     }
     Instant now = data.now();
     JsonArray list = new JsonArray();
-    for (IncidentRecord i : data.desk().list(tenant)) {
+    for (IncidentRecord i : data.desk().list(p.scope(), tenant)) {
       if (p.canSee(i)) {
-        list.add(Json.incident(i, data.desk().clocks(i.id()), now));
+        list.add(Json.incident(i, data.desk().clocks(p.scope(), i.id()), now));
       }
     }
     send(ctx, 200, new JsonObject().put("incidents", list));
@@ -106,7 +110,7 @@ final class ApiRoutes {
   /** The incident of the path if the caller may see it; otherwise answers 404 and returns null. */
   private IncidentRecord visibleIncident(RoutingContext ctx) {
     String id = ctx.pathParam("id");
-    Optional<IncidentRecord> found = data.desk().find(id).filter(principal(ctx)::canSee);
+    Optional<IncidentRecord> found = data.desk().find(principal(ctx).scope(), id).filter(principal(ctx)::canSee);
     if (found.isEmpty()) {
       send(ctx, 404, Json.error("no incident " + id));
       return null;
@@ -117,14 +121,17 @@ final class ApiRoutes {
   private void incident(RoutingContext ctx) {
     IncidentRecord i = visibleIncident(ctx);
     if (i != null) {
-      send(ctx, 200, Json.incident(i, data.desk().clocks(i.id()), data.now()).put("timeline", Json.timeline(data.desk().timeline(i.id()))));
+      var scope = principal(ctx).scope();
+      send(ctx, 200, Json.incident(i, data.desk().clocks(scope, i.id()), data.now())
+          .put("notifications", Json.notifications(data.desk().notifications(scope, i.id())))
+          .put("timeline", Json.timeline(data.desk().timeline(scope, i.id()))));
     }
   }
 
   private void transition(RoutingContext ctx, IncidentState to) {
     act(ctx, (incident, body) -> {
-      IncidentRecord r = data.desk().transition(incident.id(), to, principal(ctx).actor(), body.getString("reason"));
-      return Json.incident(r, data.desk().clocks(r.id()), data.now());
+      IncidentRecord r = data.desk().transition(principal(ctx).scope(), incident.id(), to, principal(ctx).actor(), body.getString("reason"));
+      return Json.incident(r, data.desk().clocks(principal(ctx).scope(), r.id()), data.now());
     });
   }
 
@@ -134,8 +141,32 @@ final class ApiRoutes {
       String at = body.getString("awareAt");
       Instant aware = at == null || at.isBlank() ? data.now() : Instant.parse(at);
       Awareness awareness = new Awareness(aware, body.getString("source"), principal(ctx).actor());
-      data.desk().classify(incident.id(), regime, awareness, principal(ctx).actor());
-      return Json.incident(incident, data.desk().clocks(incident.id()), data.now());
+      data.desk().classify(principal(ctx).scope(), incident.id(), regime, awareness, principal(ctx).actor());
+      return Json.incident(incident, data.desk().clocks(principal(ctx).scope(), incident.id()), data.now());
+    });
+  }
+
+  /** {@code {"deadline", "to", "sentAt"?, "reason"?, "notNotified"?, "nature"?, "contact"?, "consequences"?, "measures"?, "dataSubjectsInformed"?}} */
+  private void notifyAction(RoutingContext ctx) {
+    act(ctx, (incident, body) -> {
+      Principal p = principal(ctx);
+      var result = data.desk().notify(p.scope(), incident.id(), IncidentForms.notification(body::getString, p.actor(), data.now()),
+          IncidentForms.blankToNull(body.getString("to")), p.actor());
+      return Json.incident(incident, Optional.of(result.plan()), data.now())
+          .put("phase", result.record().phase()).put("timeliness", result.record().timeliness().name())
+          .put("notifications", Json.notifications(data.desk().notifications(p.scope(), incident.id())));
+    });
+  }
+
+  /** {@code {"awareAt", "source", "reason"?, "regimes"?: [..]}}: corrects awareness, every deadline recomputes. */
+  private void awareness(RoutingContext ctx) {
+    act(ctx, (incident, body) -> {
+      Principal p = principal(ctx);
+      JsonArray regimes = body.getJsonArray("regimes", new JsonArray());
+      var result = data.desk().correctAwareness(p.scope(), incident.id(), regimes.stream().map(r -> regime(String.valueOf(r))).toList(),
+          IncidentForms.awareness(body::getString, p.actor(), null), p.actor(), body.getString("reason"));
+      return Json.incident(incident, Optional.of(result.plan()), data.now())
+          .put("warnings", new JsonArray(result.warnings()));
     });
   }
 
@@ -206,7 +237,28 @@ final class ApiRoutes {
     if (tenant == null) {
       return;
     }
-    var download = data.reports().open(tenant, ctx.pathParam("id"));
+    download(ctx, java.util.stream.Stream.of(tenant));
+  }
+
+  /** The reports of every tenant the caller may read (a tenant token: its own), newest month first per tenant. */
+  private void allReports(RoutingContext ctx) {
+    JsonArray list = new JsonArray();
+    readableTenants(principal(ctx)).forEach(t -> data.reports().list(t).forEach(r -> list.add(Json.report(r))));
+    send(ctx, 200, new JsonObject().put("reports", list));
+  }
+
+  /** {@code /api/v1/reports/RPT-…-v1.pdf|.json}: looked up only among the tenants the caller may read. */
+  private void reportById(RoutingContext ctx) {
+    download(ctx, readableTenants(principal(ctx)));
+  }
+
+  private java.util.stream.Stream<String> readableTenants(Principal p) {
+    return p.provider() ? data.config().tenants().stream().map(io.slamon.core.config.Tenant::id) : java.util.stream.Stream.of(p.tenant());
+  }
+
+  private void download(RoutingContext ctx, java.util.stream.Stream<String> tenants) {
+    ReportShelf.Request wanted = ReportShelf.Request.of(ctx.pathParam("id"));
+    var download = tenants.map(t -> data.reports().open(t, wanted.id(), wanted.format())).flatMap(Optional::stream).findFirst();
     if (download.isEmpty()) {
       send(ctx, 404, Json.error("no report " + ctx.pathParam("id")));
       return;

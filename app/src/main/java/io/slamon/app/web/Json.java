@@ -1,6 +1,7 @@
 package io.slamon.app.web;
 
 import io.slamon.core.audit.AuditEntry;
+import io.slamon.incident.RegulatoryClocks;
 import io.slamon.incident.clock.ClockPlan;
 import io.slamon.incident.clock.DeadlineStatus;
 import io.slamon.store.IncidentRecord;
@@ -68,9 +69,31 @@ final class Json {
     return a;
   }
 
+  /** Recorded notifications as {@code incident show} prints them: deadline, phase, timeliness, when, to whom, content. */
+  static JsonArray notifications(List<RegulatoryClocks.RecordedNotification> notifications) {
+    JsonArray a = new JsonArray();
+    for (RegulatoryClocks.RecordedNotification n : notifications) {
+      var r = n.record();
+      var q = r.request();
+      JsonObject o = new JsonObject().put("deadline", q.deadline().key()).put("label", q.deadline().label()).put("phase", r.phase())
+          .put("timeliness", r.timeliness().name()).put("lateBySeconds", r.lateBy().toSeconds()).put("outcome", q.outcome().name())
+          .put("sentAt", str(q.sentAt())).put("recipient", n.recipient()).put("recordedBy", q.recordedBy())
+          .put("recordedAt", str(n.recordedAt())).put("reason", q.reason()).put("dataSubjectsInformed", q.dataSubjectsInformed());
+      if (q.content() != null) {
+        o.put("content", new JsonObject().put("nature", q.content().nature()).put("contact", q.content().contact())
+            .put("likelyConsequences", q.content().likelyConsequences()).put("measures", q.content().measures()));
+      }
+      a.add(o);
+    }
+    return a;
+  }
+
   static JsonObject report(ReportShelf.Report r) {
     return new JsonObject().put("id", r.id()).put("tenant", r.tenant()).put("month", r.month().toString())
-        .put("language", r.language()).put("version", r.version()).put("issuedAt", str(r.issuedAt())).put("sha256", r.sha256());
+        .put("language", r.language()).put("version", r.version()).put("supersedes", r.supersedes()).put("issuedAt", str(r.issuedAt()))
+        .put("sha256", r.sha256())
+        .put("pdf", "/api/v1/reports/" + r.id() + ReportShelf.Format.PDF.suffix())
+        .put("json", "/api/v1/reports/" + r.id() + ReportShelf.Format.JSON.suffix());
   }
 
   static JsonObject error(String message) {

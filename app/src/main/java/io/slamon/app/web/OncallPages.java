@@ -5,6 +5,7 @@ import static io.slamon.app.web.Html.path;
 import static io.slamon.app.web.Html.text;
 
 import io.slamon.incident.IncidentState;
+import io.slamon.incident.clock.DeadlineKind;
 import io.slamon.incident.clock.Regime;
 import io.slamon.store.IncidentRecord;
 import java.time.Instant;
@@ -58,6 +59,41 @@ final class OncallPages {
         .append("<label for=\"source\">").append(text(m.t("action.source"))).append("</label>")
         .append("<input type=\"text\" id=\"source\" name=\"source\" required size=\"40\">")
         .append("<p><button type=\"submit\" id=\"classify\">").append(text(m.t("action.classify"))).append("</button></p></form></details>");
+    notifyForm(v, base, sb);
+    awarenessForm(v, base, sb);
     return sb.toString();
+  }
+
+  private static void notifyForm(View v, String base, StringBuilder sb) {
+    Messages m = v.m();
+    sb.append("<details><summary>").append(text(m.t("action.notify"))).append("</summary>")
+        .append("<form method=\"post\" action=\"").append(base).append("/notify\">").append(Layout.csrfField(v))
+        .append("<label for=\"deadline\">").append(text(m.t("action.deadline"))).append("</label><select id=\"deadline\" name=\"deadline\">");
+    for (DeadlineKind k : DeadlineKind.values()) {
+      sb.append("<option value=\"").append(attr(k.key())).append("\">").append(text(m.t("kind." + k.name()))).append("</option>");
+    }
+    sb.append("</select>");
+    field(sb, "notify-to", "to", m.t("action.to"), "");
+    field(sb, "sent-at", "sentAt", m.t("action.sentAt"), "");
+    field(sb, "notify-reason", "reason", m.t("action.reason"), "");
+    sb.append("<p><input type=\"checkbox\" id=\"not-notified\" name=\"notNotified\" value=\"true\"> <label for=\"not-notified\">")
+        .append(text(m.t("action.notNotified"))).append("</label></p>")
+        .append("<p><button type=\"submit\" id=\"notify\">").append(text(m.t("action.notify"))).append("</button></p></form></details>");
+  }
+
+  private static void awarenessForm(View v, String base, StringBuilder sb) {
+    Messages m = v.m();
+    sb.append("<details><summary>").append(text(m.t("action.correctAwareness"))).append("</summary>")
+        .append("<form method=\"post\" action=\"").append(base).append("/awareness\">").append(Layout.csrfField(v));
+    field(sb, "corrected-aware-at", "awareAt", m.t("action.awareAt"), " required");
+    field(sb, "corrected-source", "source", m.t("action.source"), " required");
+    field(sb, "awareness-reason", "reason", m.t("action.reason"), "");
+    sb.append("<p><button type=\"submit\" id=\"awareness\">").append(text(m.t("action.correctAwareness")))
+        .append("</button></p></form></details>");
+  }
+
+  private static void field(StringBuilder sb, String id, String name, String label, String extra) {
+    sb.append("<label for=\"").append(id).append("\">").append(text(label)).append("</label><input type=\"text\" id=\"").append(id)
+        .append("\" name=\"").append(name).append("\" size=\"40\"").append(extra).append('>');
   }
 }

@@ -15,6 +15,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
+import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -123,7 +124,8 @@ final class PageRoutes {
     if (tenant == null) {
       return;
     }
-    Optional<IncidentRecord> incident = data.desk().find(ctx.pathParam("id")).filter(i -> tenant.id().equals(i.tenant()));
+    Optional<IncidentRecord> incident = data.desk().find(principal(ctx).scope(), ctx.pathParam("id"))
+        .filter(i -> tenant.id().equals(i.tenant()));
     if (incident.isEmpty()) {
       notFound(ctx);
       return;
@@ -136,7 +138,8 @@ final class PageRoutes {
     if (tenant == null) {
       return;
     }
-    var download = data.reports().open(tenant.id(), ctx.pathParam("id"));
+    ReportShelf.Request wanted = ReportShelf.Request.of(ctx.pathParam("id"));
+    var download = data.reports().open(tenant.id(), wanted.id(), wanted.format());
     if (download.isEmpty()) {
       notFound(ctx);
     } else {
@@ -149,7 +152,7 @@ final class PageRoutes {
   }
 
   private void oncallIncident(RoutingContext ctx) {
-    Optional<IncidentRecord> incident = data.desk().find(ctx.pathParam("id"));
+    Optional<IncidentRecord> incident = data.desk().find(principal(ctx).scope(), ctx.pathParam("id"));
     if (incident.isEmpty()) {
       notFound(ctx);
       return;
@@ -159,8 +162,9 @@ final class PageRoutes {
   }
 
   private void incidentPage(RoutingContext ctx, IncidentRecord i, String actions) {
-    html(ctx, 200, TenantPages.incident(view(ctx, principal(ctx)), i, data.desk().clocks(i.id()), data.desk().timeline(i.id()),
-        data.zone(i.tenant()), data.now(), actions));
+    var scope = principal(ctx).scope();
+    html(ctx, 200, TenantPages.incident(view(ctx, principal(ctx)), i, data.desk().clocks(scope, i.id()),
+        data.desk().notifications(scope, i.id()), data.desk().timeline(scope, i.id()), data.zone(i.tenant()), data.now(), actions));
   }
 
   private void action(RoutingContext ctx) {
@@ -178,14 +182,26 @@ final class PageRoutes {
     String notice;
     try {
       notice = switch (ctx.pathParam("action")) {
-        case "ack" -> done(m, data.desk().transition(id, IncidentState.ACKNOWLEDGED, p.actor(), reason));
-        case "resolve" -> done(m, data.desk().transition(id, IncidentState.RESOLVED, p.actor(), reason));
+        case "ack" -> done(m, data.desk().transition(p.scope(), id, IncidentState.ACKNOWLEDGED, p.actor(), reason));
+        case "resolve" -> done(m, data.desk().transition(p.scope(), id, IncidentState.RESOLVED, p.actor(), reason));
         case "classify" -> {
           var regime = ApiRoutes.regime(ctx.request().getFormAttribute("regime"));
           String at = blankToNull(ctx.request().getFormAttribute("awareAt"));
           Instant aware = at == null ? data.now() : Instant.parse(at);
-          data.desk().classify(id, regime, new Awareness(aware, ctx.request().getFormAttribute("source"), p.actor()), p.actor());
+          data.desk().classify(p.scope(), id, regime, new Awareness(aware, ctx.request().getFormAttribute("source"), p.actor()), p.actor());
           yield m.t("action.classified", id, regime.name());
+        }
+        case "notify" -> {
+          var result = data.desk().notify(p.scope(), id,
+              IncidentForms.notification(ctx.request()::getFormAttribute, p.actor(), data.now()),
+              blankToNull(ctx.request().getFormAttribute("to")), p.actor());
+          yield m.t("action.notified", id, result.record().request().deadline().label(), result.record().phase(),
+              result.record().timeliness().name());
+        }
+        case "awareness" -> {
+          var result = data.desk().correctAwareness(p.scope(), id, List.of(),
+              IncidentForms.awareness(ctx.request()::getFormAttribute, p.actor(), null), p.actor(), reason);
+          yield m.t("action.awarenessDone", id) + (result.warnings().isEmpty() ? "" : " " + String.join(" ", result.warnings()));
         }
         default -> null;
       };

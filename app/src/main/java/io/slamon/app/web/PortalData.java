@@ -5,6 +5,7 @@ import io.slamon.core.config.SlamonConfig;
 import io.slamon.core.config.Tenant;
 import io.slamon.core.openslo.Slo;
 import io.slamon.incident.IncidentState;
+import io.slamon.incident.Scope;
 import io.slamon.incident.clock.DeadlineStatus;
 import io.slamon.store.Event;
 import io.slamon.store.EventStore;
@@ -91,13 +92,14 @@ public final class PortalData {
       slos.add(new Overview.SloRow(slo.name(), slo.metadata().displayName(), objective, l,
           history.between(tenant.id(), slo.name(), period[0], period[1])));
     }
-    List<Overview.IncidentRow> incidents = desk.list(tenant.id()).stream().map(this::row).toList();
+    List<Overview.IncidentRow> incidents = desk.list(Scope.ofTenant(tenant.id()), tenant.id()).stream().map(this::row).toList();
     return new Overview(tenant, period[0], period[1], slos, incidents, maintenance(tenant), reports.list(tenant.id()));
   }
 
   Overview.IncidentRow row(IncidentRecord i) {
     Instant now = clock.instant();
-    Optional<DeadlineStatus> nearest = desk.clocks(i.id()).flatMap(plan -> plan.statuses(now).stream()
+    // the incident's own scope: rows are made only from lists already scoped to the caller
+    Optional<DeadlineStatus> nearest = desk.clocks(new Scope(i.tenant()), i.id()).flatMap(plan -> plan.statuses(now).stream()
         .filter(s -> s.state() == DeadlineStatus.State.RUNNING || s.state() == DeadlineStatus.State.OVERDUE)
         .min(Comparator.comparing(s -> s.deadline().due())));
     return new Overview.IncidentRow(i, nearest, zone(i.tenant()));
@@ -109,7 +111,7 @@ public final class PortalData {
 
   /** Live incidents of every tenant: most severe first, then the nearest regulatory deadline, then the oldest. */
   List<Overview.IncidentRow> liveIncidents() {
-    return desk.list(null).stream()
+    return desk.list(Scope.provider(), null).stream()
         .filter(i -> IncidentState.fromWireName(i.state()).live())
         .map(this::row)
         .sorted(Comparator.comparing((Overview.IncidentRow r) -> r.incident().severity())

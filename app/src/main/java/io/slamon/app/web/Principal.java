@@ -1,6 +1,7 @@
 package io.slamon.app.web;
 
 import io.slamon.core.config.ApiToken;
+import io.slamon.incident.Scope;
 import io.slamon.store.IncidentRecord;
 import java.util.Objects;
 
@@ -39,6 +40,11 @@ public record Principal(ApiToken token) {
   /** May acknowledge, resolve and classify incidents. */
   public boolean canAct() {
     return token.role() == ApiToken.Role.ONCALL;
+  }
+
+  /** Whose incidents this caller may see and change: every one for provider roles, its tenant's otherwise. */
+  public Scope scope() {
+    return provider() ? Scope.provider() : Scope.ofTenant(token.tenant());
   }
 
   /** The tenant a tenant token is bound to, or null for provider roles. */

@@ -6,6 +6,7 @@ import static io.slamon.app.web.Html.text;
 
 import io.slamon.core.audit.AuditEntry;
 import io.slamon.core.config.Tenant;
+import io.slamon.incident.RegulatoryClocks.RecordedNotification;
 import io.slamon.incident.clock.ClockPlan;
 import io.slamon.incident.clock.DeadlineStatus;
 import io.slamon.store.IncidentRecord;
@@ -97,9 +98,10 @@ final class TenantPages {
     } else {
       sb.append("<ul>");
       for (ReportShelf.Report r : o.reports()) {
+        String base = "/portal/" + path(o.tenant().id()) + "/reports/" + path(r.id());
         sb.append("<li>").append(text(r.month())).append(" (").append(text(r.language())).append(", v").append(r.version())
-            .append(") <a href=\"/portal/").append(path(o.tenant().id())).append("/reports/").append(path(r.id())).append("\">")
-            .append(text(m.t("reports.download"))).append("</a></li>");
+            .append(") <a href=\"").append(base).append(".pdf\">").append(text(m.t("reports.download"))).append(" PDF</a> · <a href=\"")
+            .append(base).append(".json\">JSON</a></li>");
       }
       sb.append("</ul>");
     }
@@ -144,8 +146,8 @@ final class TenantPages {
   }
 
   /** The incident page body: facts, clocks, timeline; actions are added by the on-call console. */
-  static String incident(View v, IncidentRecord i, Optional<ClockPlan> plan, List<AuditEntry> timeline, ZoneId zone, Instant now,
-      String actions) {
+  static String incident(View v, IncidentRecord i, Optional<ClockPlan> plan, List<RecordedNotification> notifications,
+      List<AuditEntry> timeline, ZoneId zone, Instant now, String actions) {
     Messages m = v.m();
     StringBuilder sb = new StringBuilder();
     sb.append("<dl><dt>").append(text(m.t("incident.severity"))).append("</dt><dd>").append(text(i.severity()))
@@ -170,7 +172,8 @@ final class TenantPages {
       }
       sb.append("</tbody></table></div>");
     }
-    sb.append("</section><section aria-labelledby=\"timeline\"><h2 id=\"timeline\">").append(text(m.t("timeline.heading"))).append("</h2>");
+    sb.append("</section>").append(notifications(v, notifications, zone));
+    sb.append("<section aria-labelledby=\"timeline\"><h2 id=\"timeline\">").append(text(m.t("timeline.heading"))).append("</h2>");
     if (timeline.isEmpty()) {
       sb.append("<p>").append(text(m.t("timeline.none"))).append("</p>");
     } else {
@@ -185,5 +188,28 @@ final class TenantPages {
     }
     sb.append("</section>");
     return Layout.page(v, i.id() + " – " + (i.title() == null ? "" : i.title()), sb.toString());
+  }
+
+  /** The recorded notifications, as {@code slamon incident show} lists them. */
+  private static String notifications(View v, List<RecordedNotification> notifications, ZoneId zone) {
+    Messages m = v.m();
+    StringBuilder sb = new StringBuilder("<section aria-labelledby=\"notifications\"><h2 id=\"notifications\">")
+        .append(text(m.t("notifications.heading"))).append("</h2>");
+    if (notifications.isEmpty()) {
+      return sb.append("<p>").append(text(m.t("notifications.none"))).append("</p></section>").toString();
+    }
+    sb.append("<ul class=\"notifications\">");
+    for (RecordedNotification n : notifications) {
+      var r = n.record();
+      var q = r.request();
+      sb.append("<li data-deadline=\"").append(attr(q.deadline().key())).append("\">").append(text(m.t("kind." + q.deadline().name())))
+          .append(", ").append(text(m.t("notification.phase", r.phase()))).append(", ")
+          .append(text(r.timeliness().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')))
+          .append(r.lateBy().isZero() ? "" : " (" + text(m.duration(r.lateBy())) + ")").append(": ")
+          .append("<time datetime=\"").append(attr(q.sentAt())).append("\">").append(text(m.dateTime(q.sentAt(), zone))).append("</time>")
+          .append(n.recipient() == null ? "" : " → " + text(n.recipient())).append(", ").append(text(q.recordedBy()))
+          .append(q.reason() == null ? "" : " (" + text(q.reason()) + ")").append("</li>");
+    }
+    return sb.append("</ul></section>").toString();
   }
 }

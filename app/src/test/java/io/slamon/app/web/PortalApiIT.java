@@ -142,10 +142,116 @@ class PortalApiIT extends PortalTestBase {
   }
 
   @Test
-  void reports_are_an_empty_list_until_the_archive_is_connected() throws Exception {
-    var r = get("/api/v1/tenants/" + A + "/reports", A_TOKEN);
-    assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(new JsonObject(r.body()).getJsonArray("reports")).isEmpty();
-    assertThat(get("/api/v1/tenants/" + A + "/reports/r-1", A_TOKEN).statusCode()).isEqualTo(404);
+  void a_tenant_lists_and_downloads_its_own_reports_and_gets_404_for_another_tenants() throws Exception {
+    var listed = get("/api/v1/reports", A_TOKEN);
+    assertThat(listed.statusCode()).isEqualTo(200);
+    JsonArray reports = new JsonObject(listed.body()).getJsonArray("reports");
+    assertThat(reports).hasSize(1);
+    JsonObject report = reports.getJsonObject(0);
+    assertThat(report.getString("id")).isEqualTo(f.reportA);
+    assertThat(report.getString("month")).isEqualTo("2026-10");
+    assertThat(listed.body()).doesNotContain(B);
+    assertThat(get("/api/v1/tenants/" + A + "/reports", A_TOKEN).body()).contains(f.reportA).doesNotContain(f.reportB);
+
+    var pdf = HTTP.send(HttpRequest.newBuilder(URI.create(f.base + report.getString("pdf"))).header("Authorization", "Bearer " + A_TOKEN)
+        .build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(new String(pdf.body(), java.nio.charset.StandardCharsets.UTF_8)).startsWith("%PDF").contains(A);
+    var json = get(report.getString("json"), A_TOKEN);
+    assertThat(json.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(json.body()).getString("tenant")).isEqualTo(A);
+    assertThat(get("/api/v1/tenants/" + A + "/reports/" + f.reportA + ".json", A_TOKEN).body()).contains(A);
+
+    for (String path : new String[] {"/api/v1/reports/" + f.reportB + ".pdf", "/api/v1/reports/" + f.reportB + ".json",
+        "/api/v1/reports/" + f.reportB, "/api/v1/tenants/" + A + "/reports/" + f.reportB + ".pdf",
+        "/api/v1/tenants/" + B + "/reports/" + f.reportB + ".pdf", "/api/v1/reports/RPT-nobody-2026-10-de-v1.pdf"}) {
+      var r = get(path, A_TOKEN);
+      assertThat(r.statusCode()).as(path).isEqualTo(404);
+      assertThat(r.body()).as(path).doesNotContain("%PDF").doesNotContain("\"tenant\":\"" + B);
+    }
+  }
+
+  @Test
+  void the_provider_lists_every_tenants_reports_and_downloads_any() throws Exception {
+    var all = get("/api/v1/reports", ONCALL_TOKEN).body();
+    assertThat(all).contains(f.reportA, f.reportB);
+    assertThat(get("/api/v1/reports/" + f.reportB + ".json", ONCALL_TOKEN).body()).contains(B);
+  }
+
+  @Test
+  void the_oncall_token_records_a_notification_and_corrects_awareness_and_the_tenant_sees_both() throws Exception {
+    String id = f.openIncident(B, "hanse-bank data exposure");
+    Instant aware = Instant.parse("2026-11-24T08:00:00Z");
+    assertThat(post("/api/v1/incidents/" + id + "/classify", ONCALL_TOKEN,
+        new JsonObject().put("regime", "NIS2").put("awareAt", aware.toString()).put("source", "SOC ticket 4712").encode())
+        .statusCode()).isEqualTo(200);
+
+    var notified = post("/api/v1/incidents/" + id + "/notify", ONCALL_TOKEN, new JsonObject().put("deadline", "nis2/early-warning")
+        .put("to", "BSI").put("sentAt", aware.plus(Duration.ofHours(2)).toString()).encode());
+    assertThat(notified.statusCode()).isEqualTo(200);
+    JsonObject n = new JsonObject(notified.body());
+    assertThat(n.getInteger("phase")).isEqualTo(1);
+    assertThat(n.getString("timeliness")).isEqualTo("ON_TIME");
+
+    var corrected = post("/api/v1/incidents/" + id + "/awareness", ONCALL_TOKEN, new JsonObject()
+        .put("awareAt", aware.minus(Duration.ofHours(1)).toString()).put("source", "earlier log line").put("reason", "found in logs").encode());
+    assertThat(corrected.statusCode()).isEqualTo(200);
+    assertThat(early(new JsonObject(corrected.body())).getString("due")).isEqualTo(aware.plus(Duration.ofHours(23)).toString());
+
+    JsonObject seenByB = new JsonObject(get("/api/v1/incidents/" + id, PortalFixture.B_TOKEN).body());
+    JsonObject recorded = seenByB.getJsonArray("notifications").getJsonObject(0);
+    assertThat(recorded.getString("recipient")).isEqualTo("BSI");
+    assertThat(recorded.getString("deadline")).isEqualTo("NIS2/early-warning");
+    assertThat(early(seenByB).getString("legalDue")).isNotNull();
+    assertThat(seenByB.getJsonArray("timeline").stream().map(o -> ((JsonObject) o).getString("action"))).contains("awareness");
+  }
+
+  @Test
+  void a_tenant_token_can_neither_notify_nor_correct_awareness_and_another_tenants_incident_stays_invisible() throws Exception {
+    String id = f.openIncident(B, "hanse-bank outage for notify test");
+    Instant aware = Instant.parse("2026-11-24T08:00:00Z");
+    post("/api/v1/incidents/" + id + "/classify", ONCALL_TOKEN,
+        new JsonObject().put("regime", "NIS2").put("awareAt", aware.toString()).put("source", "x").encode());
+    String notify = new JsonObject().put("deadline", "nis2/early-warning").put("to", "BSI").encode();
+    String awareness = new JsonObject().put("awareAt", aware.minusSeconds(3600).toString()).put("source", "y").encode();
+
+    var foreignNotify = post("/api/v1/incidents/" + id + "/notify", A_TOKEN, notify);
+    assertThat(foreignNotify.statusCode()).isEqualTo(404);
+    assertThat(foreignNotify.body()).doesNotContain("hanse-bank outage");
+    assertThat(post("/api/v1/incidents/" + id + "/awareness", A_TOKEN, awareness).statusCode()).isEqualTo(404);
+    assertThat(post("/api/v1/incidents/" + id + "/notify", PortalFixture.B_TOKEN, notify).statusCode()).isEqualTo(403);
+    assertThat(post("/api/v1/incidents/" + id + "/awareness", PortalFixture.B_TOKEN, awareness).statusCode()).isEqualTo(403);
+
+    JsonObject after = new JsonObject(get("/api/v1/incidents/" + id, ONCALL_TOKEN).body());
+    assertThat(after.getJsonArray("notifications")).isEmpty();
+    assertThat(early(after).getString("due")).isEqualTo(aware.plus(Duration.ofHours(24)).toString());
+  }
+
+  @Test
+  void bad_notify_and_awareness_input_is_refused_with_a_clear_message_and_records_nothing() throws Exception {
+    String id = f.openIncident(B, "hanse-bank notify input test");
+    post("/api/v1/incidents/" + id + "/classify", ONCALL_TOKEN,
+        new JsonObject().put("regime", "NIS2").put("awareAt", "2026-11-24T08:00:00Z").put("source", "x").encode());
+    var badDeadline = post("/api/v1/incidents/" + id + "/notify", ONCALL_TOKEN, "{\"deadline\":\"nis2/tomorrow\",\"to\":\"BSI\"}");
+    assertThat(badDeadline.statusCode()).isEqualTo(422);
+    assertThat(new JsonObject(badDeadline.body()).getString("error")).contains("unknown deadline 'nis2/tomorrow'", "nis2/early-warning");
+    var noRecipient = post("/api/v1/incidents/" + id + "/notify", ONCALL_TOKEN, "{\"deadline\":\"nis2/early-warning\"}");
+    assertThat(noRecipient.statusCode()).isEqualTo(422);
+    assertThat(new JsonObject(noRecipient.body()).getString("error")).contains("to whom");
+    var noTime = post("/api/v1/incidents/" + id + "/awareness", ONCALL_TOKEN, "{\"source\":\"log\"}");
+    assertThat(noTime.statusCode()).isEqualTo(422);
+    assertThat(new JsonObject(noTime.body()).getString("error")).contains("awareAt");
+    var future = post("/api/v1/incidents/" + id + "/awareness", ONCALL_TOKEN,
+        new JsonObject().put("awareAt", Instant.now().plus(Duration.ofDays(2)).toString()).put("source", "log").encode());
+    assertThat(future.statusCode()).isEqualTo(422);
+    JsonObject after = new JsonObject(get("/api/v1/incidents/" + id, ONCALL_TOKEN).body());
+    assertThat(after.getJsonArray("notifications")).isEmpty();
+    assertThat(after.getJsonArray("timeline").stream().map(o -> ((JsonObject) o).getString("action"))).doesNotContain("awareness");
+  }
+
+  private static JsonObject early(JsonObject incident) {
+    return incident.getJsonArray("clocks").stream().map(o -> (JsonObject) o)
+        .filter(c -> c.getString("kind").equals("NIS2/early-warning")).findFirst().orElseThrow();
   }
 }

@@ -8,9 +8,11 @@ import io.slamon.core.config.SlamonConfig;
 import io.slamon.store.Database;
 import io.slamon.store.DatabaseSettings;
 import io.slamon.store.IncidentRecord;
+import io.slamon.store.ReportArchive;
 import io.slamon.store.SharedEmbeddedPostgres;
 import io.slamon.store.SloStatus;
 import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +39,8 @@ final class PortalFixture implements AutoCloseable {
   final String incidentA;
   final String incidentB;
   final String base;
+  final String reportA;
+  final String reportB;
 
   PortalFixture(boolean secureCookies) {
     ConfigResult loaded = ConfigLoader.load(Path.of("..", "examples", "config"));
@@ -54,10 +58,24 @@ final class PortalFixture implements AutoCloseable {
     }
     incidentA = open(A, "fp-a", "P2", EVIL_TITLE, now);
     incidentB = open(B, "fp-b", "P1", "hanse-bank chat down", now);
+    reportA = issueReport(A, now);
+    reportB = issueReport(B, now);
     vertx = Vertx.vertx();
     Portal p = config.portal();
     server = PortalWiring.start(config, db, vertx, InstantSource.system(), new Portal(0, "127.0.0.1", secureCookies, p.databaseRolePrefix(), p.tokens()));
     base = "http://127.0.0.1:" + server.port();
+  }
+
+  /** An archived October report of the tenant: a PDF and a JSON twin that both name the tenant. */
+  private String issueReport(String tenant, Instant at) {
+    var issued = db.reportArchive().issue(new ReportArchive.NewReport(tenant, "2026-10", "de", 1, null, at, "{}",
+        "{\"tenant\":\"" + tenant + "\"}", ("%PDF-1.7 report of " + tenant + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8)));
+    return issued.reportId();
+  }
+
+  /** Opens one more live incident, for a test that changes it without disturbing the others. */
+  String openIncident(String tenant, String title) {
+    return open(tenant, "fp-" + java.util.UUID.randomUUID(), "P3", title, Instant.now());
   }
 
   private String open(String tenant, String fingerprint, String severity, String title, Instant at) {

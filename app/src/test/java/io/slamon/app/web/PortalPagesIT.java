@@ -71,7 +71,7 @@ class PortalPagesIT extends PortalTestBase {
     assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("default-src 'none'"));
     assertThat(page.body())
         .contains("Service levels of ACME Logistik GmbH", "Chat availability (99.9 %)", "99.95 %", "<svg class=\"chart\"", "<meter")
-        .contains("Agreed maintenance window weekly-patch", "No reports yet.")
+        .contains("Agreed maintenance window weekly-patch", "2026-10 (de, v1)")
         .doesNotContain("hanse-bank", "Hanse");
   }
 
@@ -137,6 +137,49 @@ class PortalPagesIT extends PortalTestBase {
       assertThat(b.get(ack.headers().firstValue("Location").orElseThrow()).body())
           .contains(f.incidentA + " is now acknowledged.", "token:demo-oncall");
     }
+  }
+
+  @Test
+  void the_oncall_console_records_a_notification_and_the_tenant_sees_it_but_cannot_post_it() throws Exception {
+    String id = f.openIncident(B, "hanse-bank console notify");
+    Browser b = new Browser();
+    b.signIn(ONCALL_TOKEN);
+    String page = b.get("/oncall/incidents/" + id).body();
+    assertThat(page).contains("name=\"deadline\"", "/awareness\"");
+    assertThat(b.post("/oncall/incidents/" + id + "/classify", "csrf", b.csrf(page), "regime", "NIS2",
+        "awareAt", "2026-11-24T08:00:00Z", "source", "SOC").statusCode()).isEqualTo(303);
+    HttpResponse<String> notified = b.post("/oncall/incidents/" + id + "/notify", "csrf", b.csrf(page), "deadline", "nis2/early-warning",
+        "to", "BSI", "sentAt", "2026-11-24T09:00:00Z");
+    assertThat(notified.statusCode()).isEqualTo(303);
+    assertThat(b.get("/oncall/incidents/" + id).body()).contains("phase 1", "on time", "BSI");
+
+    Browser tenantB = new Browser();
+    tenantB.signIn(PortalFixture.B_TOKEN);
+    assertThat(tenantB.get("/portal/" + B + "/incidents/" + id).body()).contains("BSI", "phase 1");
+    String csrf = tenantB.csrf(tenantB.get("/portal/" + B).body());
+    assertThat(tenantB.post("/oncall/incidents/" + id + "/notify", "csrf", csrf, "deadline", "nis2/early-warning", "to", "X")
+        .statusCode()).isEqualTo(403);
+    assertThat(tenantB.post("/oncall/incidents/" + id + "/awareness", "csrf", csrf, "awareAt", "2026-11-24T07:00:00Z", "source", "X")
+        .statusCode()).isEqualTo(403);
+    Browser tenantA = new Browser();
+    tenantA.signIn(A_TOKEN);
+    assertThat(tenantA.get("/portal/" + A + "/incidents/" + id).statusCode()).isEqualTo(404);
+    assertThat(f.db.incidentStore().find(id).orElseThrow().state()).isEqualTo("open");
+  }
+
+  @Test
+  void a_tenant_downloads_its_report_from_the_portal_but_not_another_tenants() throws Exception {
+    Browser b = new Browser();
+    b.signIn(A_TOKEN);
+    String page = b.get("/portal/" + A).body();
+    String link = "/portal/" + A + "/reports/" + f.reportA + ".pdf";
+    assertThat(page).contains("href=\"" + link + "\"", f.reportA + ".json").doesNotContain(f.reportB);
+    HttpResponse<String> pdf = b.get(link);
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains(f.reportA + ".pdf"));
+    assertThat(pdf.body()).startsWith("%PDF");
+    assertThat(b.get("/portal/" + A + "/reports/" + f.reportB + ".pdf").statusCode()).isEqualTo(404);
+    assertThat(b.get("/portal/" + B + "/reports/" + f.reportB + ".pdf").statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -15,8 +15,11 @@ import java.util.Set;
  *     (slamon itself serves plain HTTP, where a Secure cookie would never come back)
  * @param databaseRolePrefix prefix of the per-tenant read-only PostgreSQL roles ({@code slamon db roles})
  * @param tokens the API tokens
+ * @param applyDatabaseRoles {@code serve} and {@code demo} apply the tenant database roles at start
+ *     (what {@code slamon db roles} does; idempotent)
  */
-public record Portal(int port, String bind, boolean secureCookies, String databaseRolePrefix, List<ApiToken> tokens) {
+public record Portal(int port, String bind, boolean secureCookies, String databaseRolePrefix, List<ApiToken> tokens,
+    boolean applyDatabaseRoles) {
   public static final int DEFAULT_PORT = 8081;
   public static final String DEFAULT_ROLE_PREFIX = "slamon_tenant_";
   public static final Portal DEFAULT = new Portal(DEFAULT_PORT, "127.0.0.1", false, DEFAULT_ROLE_PREFIX, List.of());
@@ -41,6 +44,16 @@ public record Portal(int port, String bind, boolean secureCookies, String databa
         throw new IllegalArgumentException("token '" + t.name() + "' is the same as another token");
       }
     }
+  }
+
+  /** With {@code applyDatabaseRoles} on (the default). */
+  public Portal(int port, String bind, boolean secureCookies, String databaseRolePrefix, List<ApiToken> tokens) {
+    this(port, bind, secureCookies, databaseRolePrefix, tokens, true);
+  }
+
+  /** The same settings on another port. */
+  public Portal withPort(int newPort) {
+    return new Portal(newPort, bind, secureCookies, databaseRolePrefix, tokens, applyDatabaseRoles);
   }
 
   /** The token a client presented, if it is one of ours. */

@@ -22,12 +22,13 @@ public final class PortalReader {
     String bind = f.string("bind", Portal.DEFAULT.bind());
     boolean secure = f.bool("secureCookies", false);
     String prefix = f.string("databaseRolePrefix", Portal.DEFAULT_ROLE_PREFIX);
+    boolean applyRoles = f.bool("applyDatabaseRoles", true);
     List<Integer> lines = new ArrayList<>();
     List<ApiToken> tokens = f.list("tokens", g -> {
       lines.add(g.line());
       return token(g, env);
     }, false);
-    Portal portal = f.build(() -> new Portal(port, bind, secure, prefix, tokens));
+    Portal portal = f.build(() -> new Portal(port, bind, secure, prefix, tokens, applyRoles));
     return portal == null ? null : new Read(portal, lines);
   }
 
