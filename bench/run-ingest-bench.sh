@@ -5,8 +5,8 @@
 # (CPU-s per million samples, peak memory, rate, backlog, scrape-to-queryable latency, ratios)
 # on stdout; progress goes to stderr. See docs/benchmarks.md.
 #
-# Usage: bench/run-ingest-bench.sh [--targets 100] [--series 10000] [--interval 1s]
-#          [--duration 120s] [--warmup 30s] [--peers slamon,prometheus,victoriametrics]
+# Usage: bench/run-ingest-bench.sh [--targets 100] [--series 10000] [--interval 10s]
+#          [--duration 120s] [--warmup 60s] [--peers slamon,prometheus,victoriametrics]
 #          [--label TEXT] [--markdown FILE] [--keep] [--skip-build] [--help]
 # Environment: SLAMON_DB_URL (+ SLAMON_DB_USER/PASSWORD) to use an external PostgreSQL
 # (give --db-pid to count its CPU), SLAMON_JAVA_OPTS for slamon's JVM, BENCH_HEAP for the

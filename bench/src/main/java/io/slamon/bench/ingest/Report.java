@@ -30,7 +30,9 @@ final class Report {
 
   String markdown() {
     PeerResult slamon = find("slamon");
-    List<PeerResult> baselines = results.stream().filter(r -> !r.peer().equals("slamon")).toList();
+    // ratio columns only when slamon is in the run
+    List<PeerResult> baselines = slamon == null ? List.of()
+        : results.stream().filter(r -> !r.peer().equals("slamon")).toList();
     StringBuilder md = new StringBuilder(heading).append("\n\n");
     md.append("| |");
     results.forEach(r -> md.append(' ').append(r.peer()).append(" |"));
@@ -68,7 +70,8 @@ final class Report {
       String t = r.ran() ? text.apply(r) : null;
       md.append(' ').append(t == null ? "n/a" : t).append(" |");
     }
-    md.append(" |".repeat((int) results.stream().filter(r -> !r.peer().equals("slamon")).count())).append('\n');
+    boolean ratios = results.stream().anyMatch(r -> r.peer().equals("slamon"));
+    md.append(" |".repeat(ratios ? (int) results.stream().filter(r -> !r.peer().equals("slamon")).count() : 0)).append('\n');
     return md.toString();
   }
 

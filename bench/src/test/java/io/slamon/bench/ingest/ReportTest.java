@@ -47,6 +47,13 @@ class ReportTest {
   }
 
   @Test
+  void withoutSlamonThereAreNoRatioColumns() {
+    String md = new Report("h", List.of(prometheus(2)), 10_000).markdown();
+    assertThat(md).contains("| | Prometheus |\n|---|---:|\n").doesNotContain("slamon /");
+    assertThat(md).contains("| load average at window start (1/5/15 min) | 0.10 0.20 0.30 |\n");
+  }
+
+  @Test
   void quantilesAreNearestRankAndTheSlopeIsLeastSquares() {
     PeerResult r = slamon(1, 1, List.of(5L, 1L, 4L, 2L, 3L), 0);
     assertThat(r.latencyQuantile(0.5)).hasValue(3L);
