@@ -87,6 +87,12 @@ final class Measurement {
       }
     }
     double samples1 = running.samplesIngested();
+    for (ProcessGroup g : running.processes()) {
+      if (!g.alive()) {
+        // its CPU and memory would read as 0: no number rather than a wrong one
+        throw new IllegalStateException(g.name() + " (pid " + g.pid() + ") exited during the window");
+      }
+    }
     Map<String, Double> cpu1 = cpu(running);
     double harness1 = Proc.cpuSeconds(ProcessHandle.current().pid());
     Optional<Peer.Backlog> backlog1 = running.backlog();
