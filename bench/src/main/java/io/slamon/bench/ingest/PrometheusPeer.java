@@ -106,21 +106,24 @@ final class PrometheusPeer implements Peer {
     }
 
     @Override
-    public List<Long> visibleSince(String target, long afterMillis) throws Exception {
-      String query = Setup.PROBE_METRIC + "{instance=\"" + target + "\",gpu=\"" + Setup.PROBE_GPU + "\"}[2m]";
+    public Map<String, List<Long>> visibleSince(long afterMillis) throws Exception {
+      // a range just long enough to reach back to afterMillis keeps the answer small
+      long seconds = Math.max(1, (System.currentTimeMillis() - afterMillis) / 1000 + 1);
+      String query = Setup.PROBE_METRIC + "{gpu=\"" + Setup.PROBE_GPU + "\"}[" + seconds + "s]";
       HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
               + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
           .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-      List<Long> out = new ArrayList<>();
+      Map<String, List<Long>> byTarget = new java.util.HashMap<>();
       for (JsonNode series : JSON.readTree(r.body()).path("data").path("result")) {
+        List<Long> points = byTarget.computeIfAbsent(series.path("metric").path("instance").asText(), k -> new ArrayList<>());
         for (JsonNode point : series.path("values")) {
           long ms = Math.round(point.get(0).asDouble() * 1000);
           if (ms > afterMillis) {
-            out.add(ms);
+            points.add(ms);
           }
         }
       }
-      return out;
+      return byTarget;
     }
 
     @Override
