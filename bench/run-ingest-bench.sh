@@ -5,12 +5,12 @@
 # (CPU-s per million samples, peak memory, rate, backlog, scrape-to-queryable latency, ratios)
 # on stdout; progress goes to stderr. See docs/benchmarks.md.
 #
-# Usage: bench/run-ingest-bench.sh [--targets 100] [--series 10000] [--interval 1s]
-#          [--duration 120s] [--warmup 30s] [--peers slamon,prometheus,victoriametrics]
+# Usage: bench/run-ingest-bench.sh [--targets 100] [--series 10000] [--interval 10s]
+#          [--duration 120s] [--warmup 60s] [--peers slamon,prometheus,victoriametrics]
 #          [--label TEXT] [--markdown FILE] [--keep] [--skip-build] [--help]
 # Environment: SLAMON_DB_URL (+ SLAMON_DB_USER/PASSWORD) to use an external PostgreSQL
 # (give --db-pid to count its CPU), SLAMON_JAVA_OPTS for slamon's JVM, BENCH_HEAP for the
-# benchmark JVM that runs the simulator (default 2g), MAVEN_OPTS as for any build.
+# benchmark JVM that runs the simulator (default 3g), MAVEN_OPTS as for any build.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -30,5 +30,5 @@ if [ ! -f bench/target/classpath.txt ]; then
 fi
 java_bin="$(bash scripts/find-jdk.sh)/bin/java"
 revision="$(git describe --always --dirty 2>/dev/null || echo unknown)"
-exec "$java_bin" -Xmx"${BENCH_HEAP:-2g}" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
+exec "$java_bin" -Xmx"${BENCH_HEAP:-3g}" -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
   io.slamon.bench.ingest.IngestBench --revision "$revision" "${args[@]}"

@@ -38,7 +38,8 @@ public final class IngestBench implements Callable<Integer> {
   @Option(names = "--series", defaultValue = "10000", description = "series per target (default ${DEFAULT-VALUE})")
   int series;
 
-  @Option(names = "--interval", defaultValue = "1s", converter = DurationArg.class,
+  // 100 x 10,000 series every 10 s: the 1 M active series and 100,000 samples/s of issue 3 at once
+  @Option(names = "--interval", defaultValue = "10s", converter = DurationArg.class,
       description = "scrape interval, values change as often (default ${DEFAULT-VALUE})")
   Duration interval;
 
@@ -46,7 +47,7 @@ public final class IngestBench implements Callable<Integer> {
       description = "measurement window per peer (default ${DEFAULT-VALUE})")
   Duration duration;
 
-  @Option(names = "--warmup", defaultValue = "30s", converter = DurationArg.class,
+  @Option(names = "--warmup", defaultValue = "60s", converter = DurationArg.class,
       description = "scraping before the window starts: series creation, JIT (default ${DEFAULT-VALUE})")
   Duration warmup;
 

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Measurement {
   /** How often the probe asks whether new points of the probe series are visible. */
   static final Duration PROBE_EVERY = Duration.ofMillis(200);
-  /** Targets the probe watches (spread over the fleet). */
-  static final int PROBED_TARGETS = 4;
   /** Key of the collector's live heap (after a full GC) among the memory figures. */
   static final String LIVE_HEAP = "collector live heap";
 
@@ -87,6 +86,12 @@ final class Measurement {
       }
     }
     double samples1 = running.samplesIngested();
+    for (ProcessGroup g : running.processes()) {
+      if (!g.alive()) {
+        // its CPU and memory would read as 0: no number rather than a wrong one
+        throw new IllegalStateException(g.name() + " (pid " + g.pid() + ") exited during the window");
+      }
+    }
     Map<String, Double> cpu1 = cpu(running);
     double harness1 = Proc.cpuSeconds(ProcessHandle.current().pid());
     Optional<Peer.Backlog> backlog1 = running.backlog();
@@ -117,33 +122,36 @@ final class Measurement {
   }
 
   /**
-   * Polls the probe series of a few targets; each point that became visible since the last poll
+   * Polls the probe series of every target; each point that became visible since the last poll
    * counts with (now - its scrape timestamp). Polling every 200 ms overstates by at most that.
    */
   private void probe(Peer.Running running, AtomicBoolean probing, List<Long> latencies) {
-    List<String> targets = new ArrayList<>();
-    int n = Math.min(PROBED_TARGETS, setup.targets().size());
-    for (int i = 0; i < n; i++) {
-      targets.add(setup.targets().get(i * setup.targets().size() / n));
-    }
-    Map<String, Long> lastSeen = new LinkedHashMap<>();
+    Map<String, Long> lastSeen = new HashMap<>();
     long start = System.currentTimeMillis();
-    targets.forEach(t -> lastSeen.put(t, start));
+    setup.targets().forEach(t -> lastSeen.put(t, start));
     int failures = 0;
     while (probing.get()) {
-      for (String t : targets) {
-        try {
-          for (long ts : running.visibleSince(t, lastSeen.get(t))) {
-            long now = System.currentTimeMillis();
-            synchronized (latencies) {
-              latencies.add(now - ts);
+      try {
+        long watermark = lastSeen.values().stream().mapToLong(Long::longValue).min().orElse(start);
+        Map<String, List<Long>> visible = running.visibleSince(watermark);
+        long now = System.currentTimeMillis();
+        visible.forEach((target, stamps) -> {
+          Long seen = lastSeen.get(target);
+          if (seen == null) {
+            return; // not one of ours
+          }
+          for (long ts : stamps) {
+            if (ts > seen) {
+              synchronized (latencies) {
+                latencies.add(now - ts);
+              }
+              lastSeen.merge(target, ts, Math::max);
             }
-            lastSeen.merge(t, ts, Math::max);
           }
-        } catch (Exception e) {
-          if (failures++ < 3) {
-            log.printf("probe of %s failed: %s%n", t, e);
-          }
+        });
+      } catch (Exception e) {
+        if (failures++ < 3) {
+          log.printf("probe failed: %s%n", e);
         }
       }
       try {

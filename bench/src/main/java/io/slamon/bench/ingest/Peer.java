@@ -2,6 +2,7 @@ package io.slamon.bench.ingest;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A system under test: slamon, Prometheus or VictoriaMetrics, scraping the simulator's targets. */
@@ -43,10 +44,11 @@ interface Peer {
     boolean probes();
 
     /**
-     * Timestamps (epoch ms) of the probe series' points of {@code target} newer than {@code afterMillis}
-     * that a query sees right now.
+     * Timestamps (epoch ms) of the probe series' points newer than {@code afterMillis} that a
+     * query sees right now, by target ({@code instance} label): one query for all targets, so
+     * probing every target stays cheap for the peer.
      */
-    List<Long> visibleSince(String target, long afterMillis) throws Exception;
+    Map<String, List<Long>> visibleSince(long afterMillis) throws Exception;
 
     /**
      * Heap still live after a full collection, for a JVM peer (asked through {@code jcmd} once the

@@ -83,15 +83,21 @@ final class PrometheusPeer implements Peer {
       return List.of(new ProcessGroup("server", process.pid(), false));
     }
 
+    /**
+     * Samples appended so far. Both count in labelled counters that have no series before the
+     * first append (Prometheus' discovery hands out targets only after about 5 s), so a missing
+     * counter means 0; a page without the peer's build info means we are asking the wrong server.
+     */
     @Override
     public double samplesIngested() throws IOException {
       Exposition m = Exposition.fetch("http://127.0.0.1:" + port + "/metrics");
-      Optional<Double> v = victoria
+      if (m.first(victoria ? "vm_app_uptime_seconds" : "prometheus_build_info").isEmpty()) {
+        throw new IOException("127.0.0.1:" + port + "/metrics is not " + (victoria ? "VictoriaMetrics'" : "Prometheus'"));
+      }
+      return victoria
           // rows the scraper handed to storage (includes the per-target up/scrape_* series, as Prometheus' count does)
-          ? box(m.sum("vm_rows_inserted_total", "type", "promscrape"))
-          : box(m.sum("prometheus_tsdb_head_samples_appended_total"));
-      return v.orElseThrow(() -> new IOException("no samples counter on " + (victoria ? "VictoriaMetrics" : "Prometheus")
-          + " /metrics"));
+          ? m.sum("vm_rows_inserted_total", "type", "promscrape").orElse(0)
+          : m.sum("prometheus_tsdb_head_samples_appended_total").orElse(0);
     }
 
     @Override
@@ -106,30 +112,29 @@ final class PrometheusPeer implements Peer {
     }
 
     @Override
-    public List<Long> visibleSince(String target, long afterMillis) throws Exception {
-      String query = Setup.PROBE_METRIC + "{instance=\"" + target + "\",gpu=\"" + Setup.PROBE_GPU + "\"}[2m]";
+    public Map<String, List<Long>> visibleSince(long afterMillis) throws Exception {
+      // a range just long enough to reach back to afterMillis keeps the answer small
+      long seconds = Math.max(1, (System.currentTimeMillis() - afterMillis) / 1000 + 1);
+      String query = Setup.PROBE_METRIC + "{gpu=\"" + Setup.PROBE_GPU + "\"}[" + seconds + "s]";
       HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
               + "/api/v1/query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)))
           .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-      List<Long> out = new ArrayList<>();
+      Map<String, List<Long>> byTarget = new java.util.HashMap<>();
       for (JsonNode series : JSON.readTree(r.body()).path("data").path("result")) {
+        List<Long> points = byTarget.computeIfAbsent(series.path("metric").path("instance").asText(), k -> new ArrayList<>());
         for (JsonNode point : series.path("values")) {
           long ms = Math.round(point.get(0).asDouble() * 1000);
           if (ms > afterMillis) {
-            out.add(ms);
+            points.add(ms);
           }
         }
       }
-      return out;
+      return byTarget;
     }
 
     @Override
     public void close() {
       Launcher.stop(process, Duration.ofSeconds(30));
-    }
-
-    private static Optional<Double> box(java.util.OptionalDouble d) {
-      return d.isPresent() ? Optional.of(d.getAsDouble()) : Optional.empty();
     }
   }
 }

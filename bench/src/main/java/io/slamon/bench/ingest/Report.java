@@ -30,7 +30,9 @@ final class Report {
 
   String markdown() {
     PeerResult slamon = find("slamon");
-    List<PeerResult> baselines = results.stream().filter(r -> !r.peer().equals("slamon")).toList();
+    // ratio columns only when slamon is in the run
+    List<PeerResult> baselines = slamon == null ? List.of()
+        : results.stream().filter(r -> !r.peer().equals("slamon")).toList();
     StringBuilder md = new StringBuilder(heading).append("\n\n");
     md.append("| |");
     results.forEach(r -> md.append(' ').append(r.peer()).append(" |"));
@@ -68,7 +70,8 @@ final class Report {
       String t = r.ran() ? text.apply(r) : null;
       md.append(' ').append(t == null ? "n/a" : t).append(" |");
     }
-    md.append(" |".repeat((int) results.stream().filter(r -> !r.peer().equals("slamon")).count())).append('\n');
+    boolean ratios = results.stream().anyMatch(r -> r.peer().equals("slamon"));
+    md.append(" |".repeat(ratios ? (int) results.stream().filter(r -> !r.peer().equals("slamon")).count() : 0)).append('\n');
     return md.toString();
   }
 
@@ -133,16 +136,25 @@ final class Report {
       t.append(String.format(Locale.ROOT, "- collector memory ≤ 1 GiB at 1 M active series: not evaluated, only %,d active"
           + " series here (peak RSS %,.0f MiB%s)%n", activeSeries, mib(mem), live));
     }
-    PeerResult.Queue q = slamon.queue();
-    double keptUp = slamon.samplesPerSecond() / slamon.offeredPerSecond();
-    boolean growing = q != null && (q.slopePerSecond() > 0.01 * slamon.offeredPerSecond() || q.refused() > 0);
-    t.append(String.format(Locale.ROOT, "- sustained offered rate with no growing backlog: stored %.1f %% of offered,"
-            + " queue growth %,.0f samples/s, %,.0f refused — %s%n", keptUp * 100, q == null ? Double.NaN : q.slopePerSecond(),
-        q == null ? Double.NaN : q.refused(), keptUp >= 0.98 && !growing ? "met" : "NOT met"));
+    t.append(backlog(slamon));
     t.append(slamon.latencyQuantile(0.99)
         .map(p99 -> String.format(Locale.ROOT, "- scrape-to-queryable p99 < 5 s: %,d ms — %s%n", p99, p99 < 5000 ? "met" : "NOT met"))
         .orElse("- scrape-to-queryable p99 < 5 s: NOT met (the probe saw no point become queryable)\n"));
     return t.toString();
+  }
+
+  private static String backlog(PeerResult slamon) {
+    PeerResult.Queue q = slamon.queue();
+    double keptUp = slamon.samplesPerSecond() / slamon.offeredPerSecond();
+    if (q == null || Double.isNaN(q.slopePerSecond()) || Double.isNaN(q.refused())) {
+      // a renamed or missing meter must not read as "no backlog"
+      return String.format(Locale.ROOT, "- sustained offered rate with no growing backlog: stored %.1f %% of offered;"
+          + " backlog not evaluated (queue depth or refusals missing from slamon's /metrics)%n", keptUp * 100);
+    }
+    boolean growing = q.slopePerSecond() > 0.01 * slamon.offeredPerSecond() || q.refused() > 0;
+    return String.format(Locale.ROOT, "- sustained offered rate with no growing backlog: stored %.1f %% of offered,"
+            + " queue growth %,.0f samples/s, %,.0f refused — %s%n", keptUp * 100, q.slopePerSecond(), q.refused(),
+        keptUp >= 0.98 && !growing ? "met" : "NOT met");
   }
 
   private PeerResult find(String name) {

@@ -127,20 +127,24 @@ final class SlamonPeer implements Peer {
     }
 
     @Override
-    public boolean probes() {
-      return true;
-    }
-
-    @Override
     public java.util.OptionalLong liveHeapBytes() {
       return Jcmd.liveHeapBytes(process.pid());
     }
 
     @Override
-    public List<Long> visibleSince(String target, long afterMillis) {
-      return db.sampleStore().query(null, Setup.PROBE_METRIC, Map.of("instance", target, "gpu", Setup.PROBE_GPU),
-              Instant.ofEpochMilli(afterMillis + 1), Instant.now().plusSeconds(60))
-          .stream().flatMap(s -> s.points().stream()).map(SampleReader.Point::timestampMillis).toList();
+    public boolean probes() {
+      return true;
+    }
+
+    @Override
+    public Map<String, List<Long>> visibleSince(long afterMillis) {
+      Map<String, List<Long>> byTarget = new java.util.HashMap<>();
+      for (SampleReader.Series series : db.sampleStore().query(null, Setup.PROBE_METRIC, Map.of("gpu", Setup.PROBE_GPU),
+          Instant.ofEpochMilli(afterMillis + 1), Instant.now().plusSeconds(60))) {
+        byTarget.computeIfAbsent(series.labels().get("instance"), k -> new ArrayList<>())
+            .addAll(series.points().stream().map(SampleReader.Point::timestampMillis).toList());
+      }
+      return byTarget;
     }
 
     @Override

@@ -47,6 +47,22 @@ class ReportTest {
   }
 
   @Test
+  void aQueueMeterMissingFromSlamonsMetricsLeavesTheBacklogUnevaluatedRatherThanMet() {
+    PeerResult blind = new PeerResult("slamon", null, 100, 1_000_000, 10_000, Map.of("collector", 1.0), Map.of("collector", 1L),
+        new PeerResult.Queue(Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN), List.of(1L), 0, "1 1 1");
+    String md = new Report("h", List.of(blind), 10_000).markdown();
+    assertThat(md).contains("backlog not evaluated (queue depth or refusals missing from slamon's /metrics)")
+        .doesNotContain("backlog: stored 100.0 % of offered, queue growth");
+  }
+
+  @Test
+  void withoutSlamonThereAreNoRatioColumns() {
+    String md = new Report("h", List.of(prometheus(2)), 10_000).markdown();
+    assertThat(md).contains("| | Prometheus |\n|---|---:|\n").doesNotContain("slamon /");
+    assertThat(md).contains("| load average at window start (1/5/15 min) | 0.10 0.20 0.30 |\n");
+  }
+
+  @Test
   void quantilesAreNearestRankAndTheSlopeIsLeastSquares() {
     PeerResult r = slamon(1, 1, List.of(5L, 1L, 4L, 2L, 3L), 0);
     assertThat(r.latencyQuantile(0.5)).hasValue(3L);
