@@ -43,8 +43,8 @@ public final class StoredSliSource implements SliSource {
   public SliCounts counts(SloDefinition slo, Instant from, Instant to) {
     return switch (slo.kind()) {
       case AVAILABILITY -> availability(slo.tenant(), from, to);
-      case TTFT_UNDER -> shareUnder(slo.tenant(), TTFT, slo.threshold(), from, to);
-      case LATENCY_UNDER -> shareUnder(slo.tenant(), E2E, slo.threshold(), from, to);
+      case TTFT_UNDER -> everySource(slo.tenant(), InferenceSource::ttft, slo.threshold(), from, to);
+      case LATENCY_UNDER -> everySource(slo.tenant(), InferenceSource::e2e, slo.threshold(), from, to);
       case ERROR_RATE, QUEUE_DEPTH_UNDER, RAG_FRESHNESS_UNDER, GPU_CAPACITY, TOKEN_ANOMALY -> new BuiltInSlis(reader, null, this).counts(slo, from, to);
     };
   }
@@ -63,7 +63,31 @@ public final class StoredSliSource implements SliSource {
   }
 
   /**
-   * Requests at or under {@code threshold} seconds, from the histogram's cumulative bucket. When no
+   * The share under {@code threshold} seconds summed over every supported server's histogram
+   * family ({@link InferenceSource#ALL}: vLLM, TGI, Triton, SGLang, OTLP GenAI), so an SLO holds
+   * whichever server the tenant runs; a family a server does not expose contributes nothing.
+   * Triton's first-response histogram is in milliseconds, so the threshold is converted to the
+   * family's unit ({@link InferenceSource#ttftUnit}); the other families are in seconds.
+   */
+  private SliCounts everySource(String tenant, java.util.function.Function<InferenceSource, String> family, double threshold,
+      Instant from, Instant to) {
+    double good = 0;
+    double total = 0;
+    for (InferenceSource source : InferenceSource.ALL) {
+      String name = family.apply(source);
+      if (name == null) {
+        continue;
+      }
+      double unit = name.equals(source.ttft()) ? source.ttftUnit() : 1;
+      SliCounts c = shareUnder(tenant, name, threshold / unit, from, to);
+      good += c.good();
+      total += c.total();
+    }
+    return new SliCounts(good, total);
+  }
+
+  /**
+   * Requests at or under {@code threshold} (in the family's unit), from the histogram's cumulative bucket. When no
    * bucket boundary equals the threshold, the largest boundary below it is used: that counts fewer
    * requests as good, never more, so the contract is never judged too kindly.
    */

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -151,6 +152,46 @@ class StoredSliSourceRollupIT {
     assertThat(source.counts(late, from, to).total()).as("within a round the load is shared").isEqualTo(10.0);
     source.startRound();
     assertThat(source.counts(late, from, to).total()).isEqualTo(25.0);
+  }
+
+  @Test
+  void ttftAndLatencyAddUpEveryServersHistogramInItsUnit() {
+    String tenant = "servers";
+    long first = T0.plusSeconds(60).toEpochMilli();
+    long second = T0.plusSeconds(120).toEpochMilli();
+    List<Sample> samples = new ArrayList<>();
+    java.util.function.BiConsumer<String, double[]> series = (name, values) -> {
+      String[] parts = name.split("\\|", -1); // metric|le (le empty: no label)
+      Map<String, String> labels = parts[1].isEmpty() ? Map.of() : Map.of("le", parts[1]);
+      samples.add(new Sample(tenant, parts[0], labels, first, values[0]));
+      samples.add(new Sample(tenant, parts[0], labels, second, values[1]));
+    };
+    // OTLP GenAI TTFT (seconds): 30 of 40 at or under 0.5 s
+    series.accept("gen_ai_server_time_to_first_token_seconds_bucket|0.5", new double[] {0, 30});
+    series.accept("gen_ai_server_time_to_first_token_seconds_bucket|+Inf", new double[] {0, 40});
+    series.accept("gen_ai_server_time_to_first_token_seconds_count|", new double[] {0, 40});
+    // Triton first response (milliseconds): 5 of 10 at or under 500 ms = 0.5 s
+    series.accept("nv_inference_first_response_histogram_ms_bucket|500", new double[] {0, 5});
+    series.accept("nv_inference_first_response_histogram_ms_bucket|+Inf", new double[] {0, 10});
+    series.accept("nv_inference_first_response_histogram_ms_count|", new double[] {0, 10});
+    // end to end: TGI 7 of 9 and OTLP GenAI 1 of 1 at or under 1 s
+    series.accept("tgi_request_duration_bucket|1", new double[] {0, 7});
+    series.accept("tgi_request_duration_bucket|+Inf", new double[] {0, 9});
+    series.accept("tgi_request_duration_count|", new double[] {0, 9});
+    series.accept("gen_ai_server_request_duration_seconds_bucket|1", new double[] {0, 1});
+    series.accept("gen_ai_server_request_duration_seconds_bucket|+Inf", new double[] {0, 1});
+    series.accept("gen_ai_server_request_duration_seconds_count|", new double[] {0, 1});
+    db.sampleStore().write(samples);
+    StoredSliSource source = new StoredSliSource(db.sampleStore(), db.rollupReader());
+    SloWindow month = new SloWindow.Rolling(Duration.ofDays(30));
+
+    SliCounts ttft = source.counts(new SloDefinition(tenant, "ttft", SliKind.TTFT_UNDER, 0.5, 0.99, month), T0, T0.plusSeconds(3600));
+    SliCounts latency = source.counts(new SloDefinition(tenant, "e2e", SliKind.LATENCY_UNDER, 1, 0.99, month), T0, T0.plusSeconds(3600));
+
+    assertThat(ttft.good()).isEqualTo(35);
+    assertThat(ttft.total()).isEqualTo(50);
+    assertThat(latency.good()).isEqualTo(8);
+    assertThat(latency.total()).isEqualTo(10);
   }
 
   private static SloDefinition slo(SliKind kind, double threshold) {
