@@ -123,15 +123,19 @@ public abstract class RollupContract {
     List<Sample> late = new ArrayList<>();
     all.forEach(sample -> (random.nextInt(8) == 0 ? late : inOrder).add(sample));
 
+    Collections.shuffle(late, random);
     for (int i = 0; i < inOrder.size(); ) {
-      List<Sample> batch = inOrder.subList(i, Math.min(inOrder.size(), i + 1 + random.nextInt(12)));
+      List<Sample> next = inOrder.subList(i, Math.min(inOrder.size(), i + 1 + random.nextInt(12)));
+      i += next.size();
+      List<Sample> batch = new ArrayList<>(next);
+      if (random.nextInt(5) == 0 && late.size() > 3) {
+        batch.add(late.removeLast()); // late and in-order samples of the series in one batch
+      }
       database().sampleStore().write(batch);
       if (random.nextInt(4) == 0) {
         database().sampleStore().write(batch.reversed()); // a spool replay
       }
-      i += batch.size();
     }
-    Collections.shuffle(late, random);
     for (int i = 0; i < late.size(); i += 3) {
       database().sampleStore().write(late.subList(i, Math.min(late.size(), i + 3)));
     }
