@@ -136,6 +136,8 @@ public final class Database implements AutoCloseable {
       Flyway.configure()
           .dataSource(pool)
           .locations("classpath:db/migration")
+          // V4_1 (storage follow-up) must also apply to databases already migrated past V4
+          .outOfOrder(true)
           .placeholders(Map.of(
               "samples_partitioning", partitioned ? "PARTITION BY RANGE (ts)" : "",
               "slo_status_partitioning", partitioned ? "PARTITION BY RANGE (evaluated_at)" : "",
