@@ -29,8 +29,9 @@ import org.postgresql.PGConnection;
  * Samples in PostgreSQL/TimescaleDB: series ids cached in memory, batches loaded with binary COPY
  * (the fastest idempotent method measured, docs/benchmarks.md "Storage") into a
  * per-session temporary table and moved with {@code INSERT ... ON CONFLICT DO NOTHING} (COPY
- * itself cannot skip duplicates), so a re-delivered sample is stored once. The 1-minute rollups of
- * the minutes that received new samples are recomputed in the same transaction ({@link
+ * itself cannot skip duplicates), so a re-delivered sample is stored once. Only the new samples
+ * reach the 1-minute and hourly rollups, in the same transaction: folded into the stored rows when
+ * they arrive in time order, the touched minutes recomputed from raw samples when late ({@link
  * RollupMaintenance}).
  */
 public final class PostgresSampleStore implements SampleWriter, SampleReader {

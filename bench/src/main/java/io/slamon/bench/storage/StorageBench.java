@@ -28,8 +28,8 @@ import javax.sql.DataSource;
  *       INSERT … unnest), on the first million samples;
  *   <li>the two layouts filled with {@code days} of 1-minute scrapes: write rate, bytes on disk
  *       per sample, read time of a 30-day window for one series and for all;
- *   <li>the production write path ({@code PostgresSampleStore.write}, rollups included) at 1 s and
- *       60 s scrape intervals, and re-delivering the same batches (spool replay).
+ *   <li>the production write path ({@code PostgresSampleStore.write}, rollups included) against the
+ *       previous recompute-everything maintenance, new samples and re-delivered ones (spool replay).
  * </ol>
  */
 public final class StorageBench {
@@ -46,8 +46,11 @@ public final class StorageBench {
       System.out.println("database: " + db.backend().describe());
       DataSource ds = db.dataSource();
       Dataset month = new Dataset(series, days, 60, START);
-      writeMethods(ds, month);
-      layouts(ds, month);
+      boolean onlyProduction = args.length > 2 && args[2].equals("production");
+      if (!onlyProduction) {
+        writeMethods(ds, month);
+        layouts(ds, month);
+      }
       productionPath(db, series);
     } finally {
       deleteRecursively(dir);
@@ -140,27 +143,52 @@ public final class StorageBench {
     return best;
   }
 
-  private static void productionPath(Database db, int series) {
-    System.out.printf(Locale.ROOT, "%nproduction write path (PostgresSampleStore.write: series cache, COPY, dedup,"
-        + " rollup recompute), %d series, %,d samples per call:%n", series, SCRAPES_PER_BATCH * series);
-    for (int interval : new int[] {1, 15, 60}) {
-      Dataset d = new Dataset(series, 0, interval, START + interval * 86_400_000L);
-      long scrapes = 300_000 / series;
+  /**
+   * The production write path, "before" (every touched minute recomputed from raw samples) and
+   * "after" (new in-order samples folded in, as {@code PostgresSampleStore.write} does now) side by
+   * side, each writing 300,000 new samples and then the same batches again (a spool replay). Shapes:
+   * {@code series} counters in batches of 100 scrapes at 1, 15 and 60 s, and the collector's shape at
+   * issue 3's scale, 10,000 series per target in batches of one scrape.
+   */
+  private static void productionPath(Database db, int series) throws SQLException, IOException {
+    System.out.printf(Locale.ROOT, "%nproduction write path (series cache, binary COPY, dedup, rollups 1m + 1h),"
+        + " 300,000 new samples then the same again:%n");
+    System.out.printf(Locale.ROOT, "  %-34s %-34s %-34s %s%n", "shape", "recompute (before)", "fold (after)",
+        "new after/before");
+    int[][] shapes = {{series, SCRAPES_PER_BATCH, 1}, {series, SCRAPES_PER_BATCH, 15}, {series, SCRAPES_PER_BATCH, 60},
+        {10_000, 1, 15}};
+    for (int i = 0; i < shapes.length; i++) {
+      int n = shapes[i][0];
+      int perBatch = shapes[i][1];
+      int interval = shapes[i][2];
+      // each shape on later days than the previous ones: like production, no newer partitions exist
+      Dataset d = new Dataset(n, 0, interval, START + (i + 1) * 10 * 86_400_000L);
+      long scrapes = 300_000 / n;
+      String metric = "requests_total_" + n + "x" + perBatch + "_" + interval + "s";
+      RecomputeWriter before = new RecomputeWriter(db.dataSource(), metric + "_recompute", n);
+      double[] recompute = new double[2];
+      for (int round = 0; round < 2; round++) {
+        long t = System.nanoTime();
+        for (long k = 0; k < scrapes; k += perBatch) {
+          before.write(d, k, Math.min(scrapes, k + perBatch));
+        }
+        recompute[round] = scrapes * n / ((System.nanoTime() - t) / 1e9);
+      }
       List<List<Sample>> batches = new ArrayList<>();
-      for (long k = 0; k < scrapes; k += SCRAPES_PER_BATCH) {
+      for (long k = 0; k < scrapes; k += perBatch) {
         List<Sample> batch = new ArrayList<>();
-        for (long j = k; j < Math.min(scrapes, k + SCRAPES_PER_BATCH); j++) {
-          for (int s = 0; s < series; s++) {
-            batch.add(new Sample("bench", "requests_total", Map.of("i", Integer.toString(s)), d.tsMillis(j),
-                Dataset.value(s, j)));
+        for (long j = k; j < Math.min(scrapes, k + perBatch); j++) {
+          for (int s = 0; s < n; s++) {
+            batch.add(new Sample("bench", metric, Map.of("i", Integer.toString(s)), d.tsMillis(j), Dataset.value(s, j)));
           }
         }
         batches.add(batch);
       }
-      double first = timeWrites(db, batches);
-      double again = timeWrites(db, batches);
-      System.out.printf(Locale.ROOT, "  scrape interval %2d s: %,10.0f samples/s new, %,10.0f samples/s re-delivered%n",
-          interval, scrapes * series / first, scrapes * series / again);
+      double first = scrapes * n / timeWrites(db, batches);
+      double again = scrapes * n / timeWrites(db, batches);
+      String name = String.format(Locale.ROOT, "%,d series, %d scrape(s)/batch, %d s", n, perBatch, interval);
+      System.out.printf(Locale.ROOT, "  %-34s %,10.0f new/s %,9.0f again/s %,10.0f new/s %,9.0f again/s %6.1fx%n",
+          name, recompute[0], recompute[1], first, again, first / recompute[0]);
     }
   }
 
