@@ -1,5 +1,6 @@
 package io.slamon.app;
 
+import io.slamon.core.config.Reports;
 import io.slamon.core.config.SlamonConfig;
 import io.slamon.core.config.Tenant;
 import io.slamon.incident.RegulatoryClocks;
@@ -39,8 +40,9 @@ final class Reporting {
     this.config = config;
     this.slos = ConfigMapping.sloDefinitions(config);
     RegulatoryClocks clocks = ConfigMapping.regulatoryClocks(config, db, clock);
-    StoredPeriodInputs inputs = new StoredPeriodInputs(db.sampleStore(), db.eventStore(), db.incidentStore(), db.auditLog(),
-        db.periodResultStore(), reader -> new StoredSliSource(reader, db.rollupReader()), incident -> clockEvidence(clocks, incident, clock.instant()));
+    StoredPeriodInputs inputs = new StoredPeriodInputs(db.sampleStore(), db.rollupReader(), db.eventStore(), db.incidentStore(), db.auditLog(),
+        db.periodResultStore(), (raw, rollups) -> EngineSlis.of(config, db, clock, raw, new StoredSliSource(raw, rollups)),
+        incident -> clockEvidence(clocks, incident, clock.instant()));
     this.periods = new PeriodJob(this::setups, inputs, db.periodResultStore(), clock);
     this.reports = new ReportService(config.provider(), periods, db.reportArchive(), new ReportRenderer(), clock);
   }
@@ -64,6 +66,11 @@ final class Reporting {
 
   MonthlyReportSchedule schedule(MonthlyReportSchedule.When when, InstantSource clock) {
     return new MonthlyReportSchedule(this::setups, reports, when, clock);
+  }
+
+  /** The schedule's day, hour and languages as configured ({@code reports:} in slamon.yaml). */
+  static MonthlyReportSchedule.When when(Reports reports) {
+    return new MonthlyReportSchedule.When(reports.day(), reports.hour(), reports.languages());
   }
 
   /** Writes the PDF and the JSON twin as {@code <report id>.pdf|.json} into {@code dir}; returns the PDF's path. */

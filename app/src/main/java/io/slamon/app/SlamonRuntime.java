@@ -58,9 +58,7 @@ final class SlamonRuntime implements AutoCloseable {
     this.collector = collector;
     this.slos = ConfigMapping.sloDefinitions(config);
     this.sli = new StoredSliSource(db.sampleStore(), db.rollupReader());
-    var source = new io.slamon.slo.MaintenanceAwareSliSource(
-        new io.slamon.slo.BuiltInSlis(db.sampleStore(), db.eventStore(), sli),
-        new io.slamon.slo.MaintenanceExclusions(db.eventStore(), tenant -> BuiltInKinds.agreedWindows(config, tenant), clock));
+    var source = EngineSlis.of(config, db, clock, db.sampleStore(), sli);
     this.evaluator = new SloEvaluator(source, clock);
     this.burnRates = new BurnRateMonitor(source, slo -> BuiltInKinds.burnRatePolicy(config, slo.name()), clock);
     this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));
@@ -74,7 +72,9 @@ final class SlamonRuntime implements AutoCloseable {
     // SLA period results (what reports read) and the monthly reports, on the same singleton schedule.
     Reporting reporting = new Reporting(config, db, clock);
     scheduler.every(Duration.ofHours(1), "period-results", reporting.periodJob());
-    scheduler.every(Duration.ofHours(1), "monthly-reports", reporting.schedule(io.slamon.reports.MonthlyReportSchedule.When.DEFAULT, clock));
+    if (config.reports().enabled()) {
+      scheduler.every(Duration.ofHours(1), "monthly-reports", reporting.schedule(Reporting.when(config.reports()), clock));
+    }
     this.alerts = new AlertWiring(config, db, clock);
   }
 

@@ -1,5 +1,6 @@
 package io.slamon.reports;
 
+import io.slamon.store.Sha256;
 import io.slamon.core.config.Provider;
 import io.slamon.core.config.Tenant;
 import io.slamon.reports.render.ReportRenderer;
@@ -64,7 +65,7 @@ public final class ReportService {
       throw new IllegalStateException("stored period result of " + tenant.id() + " " + month + " names tenant " + period.tenant());
     }
     String json = ReportTwin.json(provider, tenant, period, stored.resultSha256());
-    String jsonSha = PeriodJson.sha256(json);
+    String jsonSha = Sha256.hex(json);
     Optional<Summary> latest = archive.latest(tenant.id(), month.toString(), lang);
     if (latest.isPresent() && latest.get().jsonSha256().equals(jsonSha)) {
       Archived a = archive.fetch(tenant.id(), latest.get().reportId()).orElseThrow();

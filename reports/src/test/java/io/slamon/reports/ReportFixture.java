@@ -35,8 +35,8 @@ final class ReportFixture implements AutoCloseable {
       throw new IllegalStateException(loaded.report());
     }
     config = loaded.config();
-    StoredPeriodInputs inputs = new StoredPeriodInputs(db.sampleStore(), db.eventStore(), db.incidentStore(), db.auditLog(),
-        db.periodResultStore(), reader -> new StoredSliSource(reader, db.rollupReader()), incident -> List.of());
+    StoredPeriodInputs inputs = new StoredPeriodInputs(db.sampleStore(), db.rollupReader(), db.eventStore(), db.incidentStore(), db.auditLog(),
+        db.periodResultStore(), StoredSliSource::new, incident -> List.of());
     periods = new PeriodJob(() -> config.tenants().stream().map(this::setup).toList(), inputs, db.periodResultStore(), clock);
     reports = new ReportService(config.provider(), periods, db.reportArchive(), RENDERER, clock);
   }

@@ -4,13 +4,10 @@ import io.slamon.store.internal.LockedTransaction;
 import io.slamon.store.internal.Rows;
 import io.slamon.store.internal.Timestamps;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -70,7 +67,7 @@ public final class PostgresReportArchive implements ReportArchive {
         String id = ReportArchive.reportId(r.tenant(), r.month(), r.lang(), version);
         var issuedAt = r.issuedAt().truncatedTo(ChronoUnit.MICROS);
         Summary s = new Summary(id, r.tenant(), r.month(), r.lang(), version, supersedes, r.reason(), issuedAt, r.snapshot(),
-            sha256(r.json().getBytes(StandardCharsets.UTF_8)), sha256(r.pdf()), null);
+            Sha256.hex(r.json().getBytes(StandardCharsets.UTF_8)), Sha256.hex(r.pdf()), null);
         String hash = chainHash(prev, s);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO report_archive (seq, report_id, tenant, month, lang, version,"
             + " supersedes, reason, issued_at, snapshot, json, json_sha256, pdf, pdf_sha256, prev_hash, hash)"
@@ -143,9 +140,9 @@ public final class PostgresReportArchive implements ReportArchive {
             problem = "sequence " + rs.getLong("seq") + " where " + expectedSeq + " was expected (an entry was removed)";
           } else if (!prev.equals(rs.getString("prev_hash"))) {
             problem = "does not follow its predecessor's hash (removed or reordered)";
-          } else if (!sha256(rs.getString("json").getBytes(StandardCharsets.UTF_8)).equals(s.jsonSha256())) {
+          } else if (!Sha256.hex(rs.getString("json").getBytes(StandardCharsets.UTF_8)).equals(s.jsonSha256())) {
             problem = "JSON twin changed after issue";
-          } else if (!sha256(rs.getBytes("pdf")).equals(s.pdfSha256())) {
+          } else if (!Sha256.hex(rs.getBytes("pdf")).equals(s.pdfSha256())) {
             problem = "PDF changed after issue";
           } else if (!chainHash(prev, s).equals(s.hash())) {
             problem = "fields changed after issue";
@@ -171,20 +168,12 @@ public final class PostgresReportArchive implements ReportArchive {
   static String chainHash(String prev, Summary s) {
     String canonical = String.join("\n", prev, s.reportId(), s.tenant(), s.month(), s.lang(), Integer.toString(s.version()),
         String.valueOf(s.supersedes()), String.valueOf(s.reason()), s.issuedAt().toString(), s.snapshot(), s.jsonSha256(), s.pdfSha256());
-    return sha256(canonical.getBytes(StandardCharsets.UTF_8));
+    return Sha256.hex(canonical.getBytes(StandardCharsets.UTF_8));
   }
 
   private static Summary summary(ResultSet rs) throws SQLException {
     return new Summary(rs.getString("report_id"), rs.getString("tenant"), rs.getString("month"), rs.getString("lang"), rs.getInt("version"),
         rs.getString("supersedes"), rs.getString("reason"), Timestamps.get(rs, "issued_at"), rs.getString("snapshot"),
         rs.getString("json_sha256"), rs.getString("pdf_sha256"), rs.getString("hash"));
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from the JDK", e);
-    }
   }
 }

@@ -122,7 +122,8 @@ public final class ConfigLoader {
             openslo.alertPolicies(),
             openslo.alertConditions(),
             global.alerting(),
-            global.portal().portal());
+            global.portal().portal(),
+            global.reports());
     return new ConfigResult(config, List.of());
   }
 

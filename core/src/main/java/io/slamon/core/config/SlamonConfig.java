@@ -26,7 +26,8 @@ public record SlamonConfig(
     List<AlertPolicy> alertPolicies,
     List<AlertCondition> alertConditions,
     Alerting alerting,
-    Portal portal) {
+    Portal portal,
+    Reports reports) {
   public SlamonConfig {
     Objects.requireNonNull(configDir, "configDir");
     Objects.requireNonNull(provider, "provider");
@@ -43,6 +44,7 @@ public record SlamonConfig(
     alertConditions = List.copyOf(alertConditions);
     Objects.requireNonNull(alerting, "alerting");
     Objects.requireNonNull(portal, "portal");
+    Objects.requireNonNull(reports, "reports");
   }
 
   public Optional<Tenant> tenant(String id) {

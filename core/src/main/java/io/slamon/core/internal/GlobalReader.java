@@ -36,7 +36,8 @@ public final class GlobalReader {
       Evaluation evaluation,
       Alerting alerting,
       List<Ref> alertingTenantRefs,
-      PortalReader.Read portal) {}
+      PortalReader.Read portal,
+      io.slamon.core.config.Reports reports) {}
 
   public static Global read(Fields f) {
     // apiVersion/kind are optional here (there is only one slamon.yaml) but checked when given.
@@ -65,6 +66,7 @@ public final class GlobalReader {
             });
     AlertingReader alertingReader = new AlertingReader();
     Alerting alerting = f.object("alerting", alertingReader::read);
+    io.slamon.core.config.Reports reports = f.object("reports", ReportsReader::read);
     return f.build(
         () ->
             new Global(
@@ -77,7 +79,8 @@ public final class GlobalReader {
                 evaluation != null ? evaluation : Evaluation.DEFAULT,
                 alerting != null ? alerting : Alerting.NONE,
                 alertingReader.tenantRefs(),
-                portal != null ? portal : new PortalReader.Read(io.slamon.core.config.Portal.DEFAULT, java.util.List.of())));
+                portal != null ? portal : new PortalReader.Read(io.slamon.core.config.Portal.DEFAULT, java.util.List.of()),
+                reports != null ? reports : io.slamon.core.config.Reports.DEFAULT));
   }
 
   private static Provider provider(Fields f) {

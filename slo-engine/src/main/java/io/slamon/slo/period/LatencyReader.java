@@ -1,13 +1,11 @@
 package io.slamon.slo.period;
 
-import io.slamon.slo.CounterMath;
 import io.slamon.slo.HistogramBucket;
 import io.slamon.slo.SliKind;
 import io.slamon.slo.SloDefinition;
 import io.slamon.slo.TimeInterval;
-import io.slamon.store.SampleReader;
-import io.slamon.store.SampleReader.Point;
-import io.slamon.store.SampleReader.Series;
+import io.slamon.store.RollupReader;
+import io.slamon.store.RollupReader.SeriesTotal;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +20,9 @@ import java.util.TreeMap;
 /**
  * Latency histograms of one tenant per endpoint (the {@code model_name} label) and ISO week
  * (Monday to Monday in the contract's zone, clipped to the month), as cumulative bucket increases
- * — what {@link io.slamon.slo.HistogramQuantile} turns into p95/p99.
+ * — what {@link io.slamon.slo.HistogramQuantile} turns into p95/p99. Read from the rollups: per
+ * series and week the database sums the minutes' reset-aware increases, each including the step
+ * from the sample before the minute, so the weeks add up to the month and nothing needs raw samples.
  */
 final class LatencyReader {
   static final String TTFT = "vllm:time_to_first_token_seconds_bucket";
@@ -30,52 +30,47 @@ final class LatencyReader {
 
   private LatencyReader() {}
 
-  static List<PeriodInputs.LatencyFact> read(SampleReader reader, String tenant, List<SloDefinition> slos, TimeInterval period, ZoneId zone) {
-    List<Series> ttft = reader.query(tenant, TTFT, Map.of(), period.start(), period.end());
-    List<Series> e2e = reader.query(tenant, E2E, Map.of(), period.start(), period.end());
-    TreeMap<String, Boolean> endpoints = new TreeMap<>();
-    ttft.forEach(s -> endpoints.put(endpoint(s), true));
-    e2e.forEach(s -> endpoints.put(endpoint(s), true));
+  static List<PeriodInputs.LatencyFact> read(RollupReader rollups, String tenant, List<SloDefinition> slos, TimeInterval period, ZoneId zone) {
     double ttftObjective = StoredPeriodInputs.thresholdOf(slos, SliKind.TTFT_UNDER);
     double e2eObjective = StoredPeriodInputs.thresholdOf(slos, SliKind.LATENCY_UNDER);
     List<PeriodInputs.LatencyFact> out = new ArrayList<>();
-    for (String endpoint : endpoints.keySet()) {
-      LocalDate monday = period.start().atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-      for (; monday.atStartOfDay(zone).toInstant().isBefore(period.end()); monday = monday.plusWeeks(1)) {
-        Instant from = max(monday.atStartOfDay(zone).toInstant(), period.start());
-        Instant to = min(monday.plusWeeks(1).atStartOfDay(zone).toInstant(), period.end());
-        List<HistogramBucket> t = buckets(ttft, endpoint, from, to);
-        List<HistogramBucket> e = buckets(e2e, endpoint, from, to);
+    TreeMap<String, List<PeriodInputs.LatencyFact>> byEndpoint = new TreeMap<>();
+    LocalDate monday = period.start().atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    for (; monday.atStartOfDay(zone).toInstant().isBefore(period.end()); monday = monday.plusWeeks(1)) {
+      Instant from = max(monday.atStartOfDay(zone).toInstant(), period.start());
+      Instant to = min(monday.plusWeeks(1).atStartOfDay(zone).toInstant(), period.end());
+      List<SeriesTotal> ttft = rollups.totals(tenant, TTFT, Map.of(), from, to);
+      List<SeriesTotal> e2e = rollups.totals(tenant, E2E, Map.of(), from, to);
+      TreeMap<String, Boolean> endpoints = new TreeMap<>();
+      ttft.forEach(s -> endpoints.put(endpoint(s.labels()), true));
+      e2e.forEach(s -> endpoints.put(endpoint(s.labels()), true));
+      String week = monday.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      for (String endpoint : endpoints.keySet()) {
+        List<HistogramBucket> t = buckets(ttft, endpoint);
+        List<HistogramBucket> e = buckets(e2e, endpoint);
         if (total(t) > 0 || total(e) > 0) {
-          String week = monday.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format("%02d", monday.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-          out.add(new PeriodInputs.LatencyFact(endpoint, week, t, e, ttftObjective, e2eObjective));
+          byEndpoint.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(new PeriodInputs.LatencyFact(endpoint, week, t, e, ttftObjective, e2eObjective));
         }
       }
     }
+    byEndpoint.values().forEach(out::addAll); // per endpoint, then week (the report's order)
     return out;
   }
 
-  private static String endpoint(Series s) {
-    return s.labels().getOrDefault("model_name", s.labels().getOrDefault("model", s.labels().getOrDefault("instance", "?")));
+  static String endpoint(Map<String, String> labels) {
+    return labels.getOrDefault("model_name", labels.getOrDefault("model", labels.getOrDefault("instance", "?")));
   }
 
-  private static List<HistogramBucket> buckets(List<Series> all, String endpoint, Instant from, Instant to) {
+  private static List<HistogramBucket> buckets(List<SeriesTotal> all, String endpoint) {
     TreeMap<Double, Double> byLe = new TreeMap<>();
-    for (Series s : all) {
-      if (!endpoint.equals(endpoint(s))) {
+    for (SeriesTotal s : all) {
+      if (!endpoint.equals(endpoint(s.labels()))) {
         continue;
       }
       double le = parseLe(s.labels().get("le"));
-      if (Double.isNaN(le)) {
-        continue;
+      if (!Double.isNaN(le)) {
+        byLe.merge(le, s.increase(), Double::sum);
       }
-      List<Double> values = new ArrayList<>();
-      for (Point p : s.points()) {
-        if (p.timestampMillis() >= from.toEpochMilli() && p.timestampMillis() < to.toEpochMilli()) {
-          values.add(p.value());
-        }
-      }
-      byLe.merge(le, CounterMath.increase(values), Double::sum);
     }
     List<HistogramBucket> out = new ArrayList<>();
     if (total(byLe) <= 0) {

@@ -1,5 +1,6 @@
 package io.slamon.slo.period;
 
+import io.slamon.store.Sha256;
 import io.slamon.core.config.Tenant;
 import io.slamon.slo.SloDefinition;
 import io.slamon.store.PeriodResultStore;
@@ -82,7 +83,7 @@ public final class PeriodJob implements Runnable {
     PeriodResult result = PeriodCalculator.compute(in);
     String json = PeriodJson.write(result);
     StoredPeriod p = new StoredPeriod(in.tenant(), in.month().toString(), in.zone().getId(), in.period().start(), in.period().end(),
-        clock.instant(), in.snapshot().marker(), json, PeriodJson.sha256(json));
+        clock.instant(), in.snapshot().marker(), json, Sha256.hex(json));
     store.save(p);
     return p;
   }

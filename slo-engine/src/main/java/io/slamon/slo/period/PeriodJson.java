@@ -17,10 +17,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Canonical JSON for period results and report twins: keys sorted, no whitespace, every number
@@ -68,18 +64,6 @@ public final class PeriodJson {
   }
 
   /** Lowercase hex SHA-256 of the UTF-8 bytes. */
-  public static String sha256(String text) {
-    return sha256(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  public static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 missing from the JDK", e);
-    }
-  }
-
   /** Rounds to {@link #DECIMALS} places (half-even) and writes plain notation; NaN and infinities as null. */
   private static final class CanonicalDouble extends StdSerializer<Double> {
     CanonicalDouble() {

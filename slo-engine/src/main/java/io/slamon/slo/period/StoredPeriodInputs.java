@@ -31,6 +31,7 @@ import io.slamon.store.EventStore;
 import io.slamon.store.IncidentRecord;
 import io.slamon.store.IncidentStore;
 import io.slamon.store.PeriodResultStore;
+import io.slamon.store.RollupReader;
 import io.slamon.store.SampleReader;
 import io.slamon.store.SampleReader.Point;
 import io.slamon.store.SampleReader.Series;
@@ -47,6 +48,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -64,18 +66,23 @@ public final class StoredPeriodInputs {
   private final IncidentStore incidents;
   private final AuditLog audit;
   private final PeriodResultStore periods;
-  private final Function<SampleReader, SliSource> sli;
+  private final RollupReader rollups;
+  private final BiFunction<SampleReader, RollupReader, SliSource> sli;
   private final Function<IncidentRecord, List<PeriodResult.ClockEvidence>> clocks;
 
   /**
-   * @param sli the engine's SLI source over a sample reader (e.g. {@code reader -> new StoredSliSource(reader, rollups)}); it is
-   *     given a reader that reads each metric of the month once
+   * @param rollups the 1-minute/hourly rollups: counter-based numbers (ratio SLO counts, latency histograms) are read from
+   *     them, so those outlive {@code storage.retention.raw}; {@code up}, GPU presence and time-sliced kinds still read raw
+   * @param sli the engine's SLI source over a sample reader and a rollup reader (e.g. {@code (raw, rollups) -> new
+   *     StoredSliSource(raw, rollups)} wrapped like the engine's); it is given a reader that reads each metric of the month
+   *     once and rollups scoped to the tenant
    * @param clocks the regulatory clock outcomes of an incident (the incident module's plans), or
    *     none when the caller has no clocks
    */
-  public StoredPeriodInputs(SampleReader samples, EventStore events, IncidentStore incidents, AuditLog audit, PeriodResultStore periods,
-      Function<SampleReader, SliSource> sli, Function<IncidentRecord, List<PeriodResult.ClockEvidence>> clocks) {
+  public StoredPeriodInputs(SampleReader samples, RollupReader rollups, EventStore events, IncidentStore incidents, AuditLog audit,
+      PeriodResultStore periods, BiFunction<SampleReader, RollupReader, SliSource> sli, Function<IncidentRecord, List<PeriodResult.ClockEvidence>> clocks) {
     this.samples = samples;
+    this.rollups = rollups;
     this.events = events;
     this.incidents = incidents;
     this.audit = audit;
@@ -108,16 +115,16 @@ public final class StoredPeriodInputs {
     tenantEvents.addAll(events.list(null, "", period.start().minus(Duration.ofDays(62)), period.end()));
     tenantEvents.sort(Comparator.comparing(Event::time).thenComparing(Event::id));
 
-    SliSource monthSli = sli.apply(new MonthSamples(samples, period));
+    SliSource monthSli = sli.apply(new MonthSamples(samples, period), new TenantRollups(rollups, id));
     List<CreditTier> tiers = contract.serviceCredits().stream().map(c -> new CreditTier(c.below() / 100, c.creditPercent() / 100)).toList();
     return new PeriodInputs(id, month, zone, asOf, snapshot, contract.availabilityClass().name(), contract.availabilityClass().target(),
         new CreditTable(tiers), agreed, ScrapeAnalysis.outages(up), maintenance(tenantEvents, period, announceAhead),
-        slos.stream().map(s -> slo(monthSli, s, period, zone)).toList(), LatencyReader.read(samples, id, slos, period, zone),
+        slos.stream().map(s -> slo(monthSli, s, period, zone)).toList(), LatencyReader.read(rollups, id, slos, period, zone),
         assets(contract, tenantEvents, period), bands(contract), cves(tenantEvents, period), capacity(id, contract, period),
         incidents(id, contract, period), ScrapeAnalysis.facts(up));
   }
 
-  private static SloFact slo(SliSource sli, SloDefinition s, TimeInterval period, ZoneId zone) {
+  static SloFact slo(SliSource sli, SloDefinition s, TimeInterval period, ZoneId zone) {
     List<LocalDate> days = new ArrayList<>();
     List<SliCounts> perDay = new ArrayList<>();
     for (LocalDate d = period.start().atZone(zone).toLocalDate(); d.atStartOfDay(zone).toInstant().isBefore(period.end()); d = d.plusDays(1)) {

@@ -1,5 +1,6 @@
 package io.slamon.slo.period;
 
+import io.slamon.store.Sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -90,7 +91,7 @@ class PeriodCalculatorTest {
     String json = PeriodJson.write(r);
     assertThat(PeriodJson.write(PeriodJson.read(json))).isEqualTo(json);
     assertThat(json).startsWith("{\"availability\":{").doesNotContain("NaN", " ", "E-");
-    assertThat(PeriodJson.sha256(json)).hasSize(64).isEqualTo(PeriodJson.sha256(PeriodJson.write(r)));
+    assertThat(Sha256.hex(json)).hasSize(64).isEqualTo(Sha256.hex(PeriodJson.write(r)));
   }
 
   static TimeInterval hour(String start) {

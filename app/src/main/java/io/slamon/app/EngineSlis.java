@@ -1,0 +1,29 @@
+package io.slamon.app;
+
+import io.slamon.core.config.SlamonConfig;
+import io.slamon.slo.BuiltInSlis;
+import io.slamon.slo.MaintenanceAwareSliSource;
+import io.slamon.slo.MaintenanceExclusions;
+import io.slamon.slo.SliSource;
+import io.slamon.store.Database;
+import io.slamon.store.SampleReader;
+import java.time.InstantSource;
+
+/**
+ * The SLI source the engine judges SLOs with: every SLI kind ({@link BuiltInSlis} over the stored
+ * ratio kinds) minus announced maintenance inside the contract's agreed windows. Built here once,
+ * so the live evaluation and the monthly period results (what reports read) cannot drift apart.
+ */
+final class EngineSlis {
+  private EngineSlis() {}
+
+  /**
+   * @param samples raw samples for the kinds that need single samples (the period job passes its
+   *     month copy)
+   * @param ratioKinds availability, TTFT and latency counts (a {@code StoredSliSource})
+   */
+  static SliSource of(SlamonConfig config, Database db, InstantSource clock, SampleReader samples, SliSource ratioKinds) {
+    return new MaintenanceAwareSliSource(new BuiltInSlis(samples, db.eventStore(), ratioKinds),
+        new MaintenanceExclusions(db.eventStore(), tenant -> BuiltInKinds.agreedWindows(config, tenant), clock));
+  }
+}
