@@ -5,9 +5,11 @@ import io.slamon.core.config.Tenant;
 import io.slamon.slo.SloDefinition;
 import io.slamon.store.PeriodResultStore;
 import io.slamon.store.PeriodResultStore.StoredPeriod;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -51,12 +53,29 @@ public final class PeriodJob implements Runnable {
       YearMonth now = YearMonth.from(clock.instant().atZone(t.tenant().contract().timeZone()));
       for (YearMonth m : List.of(now.minusMonths(1), now)) {
         try {
+          if (settled(m, t.tenant().contract().timeZone(), clock.instant()) && store.find(t.tenant().id(), m.toString()).isPresent()) {
+            continue; // final: raw samples of a closed month age out (storage.retention.raw), recomputing would lose them
+          }
           refresh(t, m);
         } catch (RuntimeException e) {
           LOG.warn("period result of {} {} not computed: {}", t.tenant().id(), m, e.toString());
         }
       }
     }
+  }
+
+  /**
+   * How long after its end a month's result still follows late data (spool replays, late events).
+   * Shorter than the default raw-sample retention (7 days): after it the hourly job leaves the stored
+   * result alone, so samples dropped by retention can never change a closed month's numbers; a
+   * correction after that is an explicit {@code slamon report --reason …} (a new report version).
+   */
+  public static final Duration SETTLE = Duration.ofDays(2);
+
+  /** Whether {@code month} (in {@code zone}) ended more than {@link #SETTLE} before {@code now}. */
+  static boolean settled(YearMonth month, ZoneId zone, Instant now) {
+    Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+    return !now.isBefore(end.plus(SETTLE));
   }
 
   /** Recomputes the month when the stored data changed since the stored result (or none is stored). */
