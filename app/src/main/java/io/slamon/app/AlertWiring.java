@@ -6,6 +6,7 @@ import io.slamon.core.config.Contract;
 import io.slamon.core.config.SlamonConfig;
 import io.slamon.core.config.Tenant;
 import io.slamon.incident.IncidentOpener;
+import io.slamon.incident.IncidentState;
 import io.slamon.incident.RegulatoryClocks;
 import io.slamon.incident.Signal;
 import io.slamon.slo.AlertSeverity;
@@ -14,6 +15,7 @@ import io.slamon.slo.BurnRateEvaluation;
 import io.slamon.slo.SloDefinition;
 import io.slamon.slo.SloResult;
 import io.slamon.store.Database;
+import io.slamon.store.IncidentRecord;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -117,6 +119,65 @@ final class AlertWiring implements AutoCloseable {
           Map.of("description", f.describe()), null, null, f.incidentId()));
     }
     return out;
+  }
+
+  /**
+   * One alert per live (open, acknowledged, mitigated) incident, so on-call sees every incident in
+   * Alertmanager, also those no SLO alert stands for (infrastructure signals, obligations, opened by
+   * hand); it resolves (endsAt) in the round after the incident is resolved, closed or cancelled.
+   * {@code alertname} by what opened it ({@link #incidentAlertname}); {@code severity} page for
+   * P1/P2, ticket for P3/P4; {@code component} and, for SLO signals, {@code slo} from the
+   * fingerprint; {@code tenant} (absent for provider incidents) and {@code incident_id}. The state is
+   * in the description only, so acknowledging does not change the alert's identity.
+   *
+   * @param incidents all incidents (one store read per round); those not live are skipped
+   */
+  static List<AlertSpec> incidents(List<IncidentRecord> incidents) {
+    List<AlertSpec> out = new ArrayList<>();
+    for (IncidentRecord i : incidents) {
+      if (!IncidentState.fromWireName(i.state()).live()) {
+        continue;
+      }
+      // <tenant|provider>/<kind>/<subject>/<component>, or <tenant|provider>/manual/<id>/<component>
+      String[] parts = i.fingerprint().split("/", -1);
+      String kind = parts.length >= 4 ? parts[1] : "";
+      String component = parts.length < 4 ? "" : kind.equals("manual") ? String.join("/", List.of(parts).subList(3, parts.length))
+          : parts[parts.length - 1];
+      Map<String, String> labels = new HashMap<>(Map.of("alertname", incidentAlertname(kind), "incident_id", i.id(),
+          "severity", i.severity().equals("P1") || i.severity().equals("P2") ? "page" : "ticket",
+          "component", component.isBlank() ? "incident" : component));
+      if (i.tenant() != null) {
+        labels.put("tenant", i.tenant());
+      }
+      if (parts.length == 4 && SLO_SIGNALS.contains(kind)) {
+        labels.put("slo", parts[2]);
+      }
+      String title = i.title() == null || i.title().isBlank() ? "incident " + i.id() : i.title();
+      out.add(new AlertSpec(title, labels, Map.of("description", i.severity() + " incident " + i.id() + " ("
+          + i.state() + ") of " + (i.tenant() == null ? "the provider" : i.tenant()) + ", opened " + i.openedAt()), null, null, i.id()));
+    }
+    return out;
+  }
+
+  private static final java.util.Set<String> SLO_SIGNALS = java.util.Set.of("slo_breach", "fast_burn", "no_data");
+
+  /**
+   * {@code SlamonTargetDown}, {@code SlamonGpuXid}, {@code SlamonGpuLost}, {@code SlamonRpoMissed},
+   * {@code SlamonPatchOverdue} for incidents of those signals; {@code SlamonIncident} for SLO
+   * signals (their SLO alerts fire beside it) and incidents opened by hand.
+   */
+  static String incidentAlertname(String fingerprintKind) {
+    for (Signal.Kind k : List.of(Signal.Kind.TARGET_DOWN, Signal.Kind.GPU_XID, Signal.Kind.GPU_LOST, Signal.Kind.RPO_MISSED,
+        Signal.Kind.PATCH_OVERDUE)) {
+      if (k.name().toLowerCase(Locale.ROOT).equals(fingerprintKind)) {
+        StringBuilder name = new StringBuilder("Slamon");
+        for (String word : k.name().split("_")) {
+          name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return name.toString();
+      }
+    }
+    return "SlamonIncident";
   }
 
   private static AlertSpec spec(SloDefinition slo, String alertname, String severity, String incidentId, String summary,

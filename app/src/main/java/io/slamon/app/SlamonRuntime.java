@@ -173,6 +173,7 @@ final class SlamonRuntime implements AutoCloseable {
     List<io.slamon.incident.Nis2Watch.Flag> significance = nis2Round.flagged();
     significance.forEach(f -> LOG.warn("{}", f.describe()));
     firing.addAll(AlertWiring.significance(nis2Round.standing()));
+    firing.addAll(AlertWiring.incidents(db.incidentStore().list(null))); // every live incident, after this round opened its own
     List<RegulatoryClocks.FiredEscalation> fired = clocks.fireDue();
     DeadlineSnapshot.refresh(db, clocks, clock.instant()); // for the provider's "open clocks nearest deadline" panel
     alerts.round(firing, fired); // escalations and page/ticket alerts into the outbox (alerts/)

@@ -104,4 +104,57 @@ class AlertWiringTest {
     assertThat(specs.get(0).annotations().get("description")).startsWith("NIS2 SIGNIFICANT INC-2026-000007");
     assertThat(specs.get(1).labels()).as("a provider incident has no tenant label").doesNotContainKey("tenant");
   }
+
+  private static IncidentRecord fromSignal(String id, Signal.Kind kind, String tenant, String subject, String component, String severity,
+      String state) {
+    String fp = new Signal(tenant, kind, subject, component, "detail", NOW).fingerprint();
+    return new IncidentRecord(id, tenant, fp, severity, state, kind + " on " + subject, NOW, NOW);
+  }
+
+  @Test
+  void everyLiveIncidentFiresWithStableLabelsNamedByWhatOpenedIt() {
+    var specs = AlertWiring.incidents(List.of(
+        fromSignal("INC-2026-000001", Signal.Kind.TARGET_DOWN, "hanse-bank", "10.0.0.7:8000", "vllm", "P2", "open"),
+        fromSignal("INC-2026-000002", Signal.Kind.GPU_XID, null, "gpu-node-01/3", "gpu", "P1", "acknowledged"),
+        fromSignal("INC-2026-000003", Signal.Kind.GPU_LOST, "hanse-bank", "gpu-node-02/0", "gpu", "P2", "mitigated"),
+        fromSignal("INC-2026-000004", Signal.Kind.SLO_BREACH, "hanse-bank", SLO.name(), "inference", "P3", "open"),
+        new IncidentRecord("INC-2026-000005", "acme-logistik", "acme-logistik/manual/INC-2026-000005/api/gateway", "P4", "open",
+            "customer reports leaked prompt log", NOW, NOW),
+        fromSignal("INC-2026-000006", Signal.Kind.RPO_MISSED, "hanse-bank", "chat-db", "backup", "P2", "open")));
+
+    assertThat(specs).extracting(a -> a.labels().get("alertname") + " " + a.labels().get("severity") + " " + a.labels().get("component")
+        + " " + a.labels().get("incident_id") + " " + a.labels().get("tenant"))
+        .containsExactly(
+            "SlamonTargetDown page vllm INC-2026-000001 hanse-bank",
+            "SlamonGpuXid page gpu INC-2026-000002 null",
+            "SlamonGpuLost page gpu INC-2026-000003 hanse-bank",
+            "SlamonIncident ticket inference INC-2026-000004 hanse-bank",
+            "SlamonIncident ticket api/gateway INC-2026-000005 acme-logistik",
+            "SlamonRpoMissed page backup INC-2026-000006 hanse-bank");
+    assertThat(specs.get(0).labels()).containsOnlyKeys("alertname", "severity", "component", "incident_id", "tenant");
+    assertThat(specs.get(3).labels()).as("an SLO signal's incident names its SLO").containsEntry("slo", SLO.name());
+    assertThat(specs.get(4).title()).as("summary = title").isEqualTo("customer reports leaked prompt log");
+    assertThat(specs.get(4).incidentId()).isEqualTo("INC-2026-000005");
+    assertThat(specs.get(1).annotations().get("description")).contains("P1 incident INC-2026-000002 (acknowledged) of the provider");
+  }
+
+  @Test
+  void endedIncidentsRaiseNothingAndAcknowledgingKeepsTheAlertsIdentity() {
+    assertThat(AlertWiring.incidents(List.of(
+        fromSignal("INC-1", Signal.Kind.TARGET_DOWN, "hanse-bank", "a:1", "vllm", "P2", "resolved"),
+        fromSignal("INC-2", Signal.Kind.TARGET_DOWN, "hanse-bank", "a:1", "vllm", "P2", "closed"),
+        fromSignal("INC-3", Signal.Kind.TARGET_DOWN, "hanse-bank", "a:1", "vllm", "P2", "cancelled")))).isEmpty();
+    var open = AlertWiring.incidents(List.of(fromSignal("INC-4", Signal.Kind.GPU_XID, "hanse-bank", "n/1", "gpu", "P1", "open")));
+    var acked = AlertWiring.incidents(List.of(fromSignal("INC-4", Signal.Kind.GPU_XID, "hanse-bank", "n/1", "gpu", "P1", "acknowledged")));
+    assertThat(acked.get(0).labels()).isEqualTo(open.get(0).labels());
+    assertThat(acked.get(0).annotations()).isNotEqualTo(open.get(0).annotations());
+  }
+
+  @Test
+  void anIncidentWhoseFingerprintIsNotASignalsStillFiresAsAnIncident() {
+    var specs = AlertWiring.incidents(List.of(new IncidentRecord("INC-9", null, "legacy", "P3", "open", null, NOW, NOW)));
+    assertThat(specs.get(0).labels()).containsEntry("alertname", "SlamonIncident").containsEntry("component", "incident")
+        .containsEntry("severity", "ticket").doesNotContainKey("tenant");
+    assertThat(specs.get(0).title()).isEqualTo("incident INC-9");
+  }
 }

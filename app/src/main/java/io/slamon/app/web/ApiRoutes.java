@@ -1,7 +1,9 @@
 package io.slamon.app.web;
 
+import io.slamon.core.Severity;
 import io.slamon.core.config.ApiToken;
 import io.slamon.incident.IncidentState;
+import io.slamon.incident.ManualIncident;
 import io.slamon.incident.clock.Awareness;
 import io.slamon.incident.clock.Regime;
 import io.slamon.store.IncidentRecord;
@@ -39,6 +41,8 @@ final class ApiRoutes {
     router.get("/api/v1/reports/:id").blockingHandler(this::reportById, false);
     router.get("/api/v1/incidents").blockingHandler(ctx -> incidents(ctx, null), false);
     router.get("/api/v1/incidents/:id").blockingHandler(this::incident, false);
+    router.post("/api/v1/incidents").blockingHandler(this::openIncident, false);
+    router.post("/api/v1/incidents/:id/merge").blockingHandler(this::merge, false);
     router.post("/api/v1/incidents/:id/acknowledge").blockingHandler(ctx -> transition(ctx, IncidentState.ACKNOWLEDGED), false);
     router.post("/api/v1/incidents/:id/resolve").blockingHandler(ctx -> transition(ctx, IncidentState.RESOLVED), false);
     router.post("/api/v1/incidents/:id/classify").blockingHandler(this::classify, false);
@@ -170,6 +174,59 @@ final class ApiRoutes {
     });
   }
 
+  /**
+   * {@code {"tenant"?, "title", "severity": "P1".."P4", "component"?, "description"?}}: opens an
+   * incident by hand (no tenant: a provider incident); 201 with it, 422 for an unknown tenant or bad input.
+   */
+  private void openIncident(RoutingContext ctx) {
+    Principal p = principal(ctx);
+    if (!p.canAct()) {
+      send(ctx, 403, Json.error("token " + p.name() + " may read but not open incidents"));
+      return;
+    }
+    JsonObject body = body(ctx);
+    if (body == null) {
+      return;
+    }
+    try {
+      String tenant = IncidentForms.blankToNull(body.getString("tenant"));
+      if (tenant != null && data.tenant(tenant).isEmpty()) {
+        throw new IllegalArgumentException("unknown tenant '" + tenant + "'; omit tenant for a provider incident");
+      }
+      ManualIncident request = new ManualIncident(tenant, body.getString("title"), severity(body.getString("severity")),
+          body.getString("component"), body.getString("description"));
+      IncidentRecord r = data.desk().open(p.scope(), request, p.actor());
+      send(ctx, 201, Json.incident(r, data.desk().clocks(p.scope(), r.id()), data.now()));
+    } catch (IllegalArgumentException | ClassCastException e) {
+      send(ctx, 422, Json.error(e.getMessage()));
+    }
+  }
+
+  /** {@code {"into": "<survivor id>", "reason"?}}: merges the incident of the path into {@code into}; the survivor. */
+  private void merge(RoutingContext ctx) {
+    act(ctx, (incident, body) -> {
+      Principal p = principal(ctx);
+      String into = IncidentForms.blankToNull(body.getString("into"));
+      if (into == null) {
+        throw new IllegalArgumentException("give the id of the incident to merge " + incident.id() + " into as \"into\"");
+      }
+      IncidentRecord survivor = data.desk().merge(p.scope(), into, incident.id(), p.actor(), body.getString("reason"));
+      return Json.incident(survivor, data.desk().clocks(p.scope(), survivor.id()), data.now());
+    });
+  }
+
+  /** The severity named, or null when none is (which {@link ManualIncident} refuses with its own message). */
+  static Severity severity(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    try {
+      return Severity.valueOf(String.valueOf(name).strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("severity must be P1, P2, P3 or P4, not '" + name + "'", e);
+    }
+  }
+
   static Regime regime(String name) {
     try {
       return Regime.valueOf(String.valueOf(name).toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -217,7 +274,7 @@ final class ApiRoutes {
       send(ctx, 404, Json.error(e.getMessage()));
     } catch (IllegalStateException e) {
       send(ctx, 409, Json.error(e.getMessage()));
-    } catch (IllegalArgumentException | DateTimeParseException e) {
+    } catch (IllegalArgumentException | DateTimeParseException | ClassCastException e) {
       send(ctx, 422, Json.error(e.getMessage()));
     }
   }

@@ -2,6 +2,7 @@ package io.slamon.app.web;
 
 import io.slamon.core.audit.AuditEntry;
 import io.slamon.incident.IncidentState;
+import io.slamon.incident.ManualIncident;
 import io.slamon.incident.RegulatoryClocks.AwarenessResult;
 import io.slamon.incident.RegulatoryClocks.NotifyResult;
 import io.slamon.incident.RegulatoryClocks.RecordedNotification;
@@ -38,6 +39,12 @@ public interface IncidentDesk {
 
   /** The notifications recorded on an incident in the scope, in recording order; empty when out of scope. */
   List<RecordedNotification> notifications(Scope scope, String id);
+
+  /** Opens an incident by hand (audited); a tenant scope only for its own tenant. */
+  IncidentRecord open(Scope scope, ManualIncident request, String actor);
+
+  /** Merges {@code absorbed} into {@code survivor} (both in the scope, same tenant, neither ended); returns the survivor. */
+  IncidentRecord merge(Scope scope, String survivor, String absorbed, String actor, String reason);
 
   /** Changes an incident's state (audited). */
   IncidentRecord transition(Scope scope, String id, IncidentState to, String actor, String reason);

@@ -4,6 +4,7 @@ import io.slamon.core.audit.AuditEntry;
 import io.slamon.incident.IncidentFilter;
 import io.slamon.incident.IncidentService;
 import io.slamon.incident.IncidentState;
+import io.slamon.incident.ManualIncident;
 import io.slamon.incident.RegulatoryClocks;
 import io.slamon.incident.RegulatoryClocks.AwarenessResult;
 import io.slamon.incident.RegulatoryClocks.NotifyResult;
@@ -60,6 +61,16 @@ public final class ServiceIncidentDesk implements IncidentDesk {
   @Override
   public List<RecordedNotification> notifications(Scope scope, String id) {
     return find(scope, id).map(i -> clocks.notifications(i.id())).orElse(List.of());
+  }
+
+  @Override
+  public IncidentRecord open(Scope scope, ManualIncident request, String actor) {
+    return service.open(scope, request, actor);
+  }
+
+  @Override
+  public IncidentRecord merge(Scope scope, String survivor, String absorbed, String actor, String reason) {
+    return service.merge(scope, survivor, absorbed, actor, reason);
   }
 
   @Override

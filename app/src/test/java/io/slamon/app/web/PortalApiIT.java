@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP API with two tenants and an on-call token, against a real server and database. */
@@ -248,6 +249,96 @@ class PortalApiIT extends PortalTestBase {
     JsonObject after = new JsonObject(get("/api/v1/incidents/" + id, ONCALL_TOKEN).body());
     assertThat(after.getJsonArray("notifications")).isEmpty();
     assertThat(after.getJsonArray("timeline").stream().map(o -> ((JsonObject) o).getString("action"))).doesNotContain("awareness");
+  }
+
+  @Test
+  void the_oncall_token_opens_an_incident_by_hand_which_is_audited_and_only_its_tenant_sees() throws Exception {
+    var opened = post("/api/v1/incidents", ONCALL_TOKEN, new JsonObject().put("tenant", B).put("title", "customer reports leaked prompt log")
+        .put("severity", "p2").put("component", "gateway").put("description", "ticket 4713").encode());
+    assertThat(opened.statusCode()).isEqualTo(201);
+    JsonObject incident = new JsonObject(opened.body());
+    String id = incident.getString("id");
+    assertThat(incident.getString("tenant")).isEqualTo(B);
+    assertThat(incident.getString("severity")).isEqualTo("P2");
+    assertThat(incident.getString("state")).isEqualTo("open");
+    assertThat(f.state(id)).isEqualTo("open");
+
+    JsonObject seenByB = new JsonObject(get("/api/v1/incidents/" + id, PortalFixture.B_TOKEN).body());
+    JsonObject first = seenByB.getJsonArray("timeline").getJsonObject(0);
+    assertThat(first.getString("action")).isEqualTo("opened");
+    assertThat(first.getString("actor")).isEqualTo("token:demo-oncall");
+    assertThat(first.getString("reason")).isEqualTo("ticket 4713");
+
+    var seenByA = get("/api/v1/incidents/" + id, A_TOKEN);
+    assertThat(seenByA.statusCode()).isEqualTo(404);
+    assertThat(seenByA.body()).doesNotContain("leaked prompt log");
+    assertThat(get("/api/v1/incidents", A_TOKEN).body()).doesNotContain(id);
+  }
+
+  @Test
+  void tenant_tokens_cannot_open_incidents_and_bad_input_opens_nothing() throws Exception {
+    int before = incidentCount();
+    String own = new JsonObject().put("tenant", A).put("title", "A opens its own").put("severity", "P3").encode();
+    assertThat(post("/api/v1/incidents", A_TOKEN, own).statusCode()).isEqualTo(403);
+    assertThat(post("/api/v1/incidents", A_TOKEN, own.replace(A, B)).statusCode()).isEqualTo(403);
+
+    var unknownTenant = post("/api/v1/incidents", ONCALL_TOKEN, own.replace(A, "no-such-tenant"));
+    assertThat(unknownTenant.statusCode()).isEqualTo(422);
+    assertThat(new JsonObject(unknownTenant.body()).getString("error")).contains("unknown tenant 'no-such-tenant'");
+    var badSeverity = post("/api/v1/incidents", ONCALL_TOKEN, own.replace("P3", "P5"));
+    assertThat(badSeverity.statusCode()).isEqualTo(422);
+    assertThat(new JsonObject(badSeverity.body()).getString("error")).contains("P1, P2, P3 or P4");
+    var noTitle = post("/api/v1/incidents", ONCALL_TOKEN, new JsonObject().put("tenant", A).put("severity", "P3").encode());
+    assertThat(noTitle.statusCode()).isEqualTo(422);
+    assertThat(new JsonObject(noTitle.body()).getString("error")).contains("title");
+    var noSeverity = post("/api/v1/incidents", ONCALL_TOKEN, new JsonObject().put("tenant", A).put("title", "x").encode());
+    assertThat(noSeverity.statusCode()).isEqualTo(422);
+    assertThat(post("/api/v1/incidents", ONCALL_TOKEN, "title=x").statusCode()).isEqualTo(400);
+    assertThat(post("/api/v1/incidents", ONCALL_TOKEN, "{\"tenant\":42,\"title\":\"x\",\"severity\":\"P3\"}").statusCode()).isEqualTo(422);
+    assertThat(incidentCount()).isEqualTo(before);
+  }
+
+  @Test
+  void the_oncall_token_merges_a_duplicate_which_is_cancelled_and_the_survivor_keeps_the_earlier_opening() throws Exception {
+    String survivor = f.openIncident(B, "hanse-bank duplicate 1");
+    String duplicate = f.openIncident(B, "hanse-bank duplicate 2");
+    var merged = post("/api/v1/incidents/" + duplicate + "/merge", ONCALL_TOKEN,
+        new JsonObject().put("into", survivor).put("reason", "same outage").encode());
+    assertThat(merged.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(merged.body()).getString("id")).isEqualTo(survivor);
+    assertThat(f.state(duplicate)).isEqualTo("cancelled");
+    assertThat(f.state(survivor)).isEqualTo("open");
+    JsonObject absorbed = new JsonObject(get("/api/v1/incidents/" + duplicate, ONCALL_TOKEN).body());
+    assertThat(absorbed.getJsonArray("timeline").stream().map(o -> (JsonObject) o)
+        .filter(e -> e.getString("action").equals("merge")).map(e -> e.getString("actor") + " " + e.getString("newValue")))
+        .containsExactly("token:demo-oncall cancelled, merged into " + survivor);
+
+    var again = post("/api/v1/incidents/" + duplicate + "/merge", ONCALL_TOKEN, new JsonObject().put("into", survivor).encode());
+    assertThat(again.statusCode()).as("a cancelled incident cannot be merged again").isEqualTo(409);
+    assertThat(post("/api/v1/incidents/" + survivor + "/merge", ONCALL_TOKEN, "{}").statusCode()).isEqualTo(422);
+    assertThat(post("/api/v1/incidents/" + survivor + "/merge", ONCALL_TOKEN, "{\"into\":\"INC-1999-000001\"}").statusCode())
+        .isEqualTo(404);
+    String ofA = f.openIncident(A, "acme outage");
+    var acrossTenants = post("/api/v1/incidents/" + ofA + "/merge", ONCALL_TOKEN, new JsonObject().put("into", survivor).encode());
+    assertThat(acrossTenants.statusCode()).isEqualTo(422);
+    assertThat(new JsonObject(acrossTenants.body()).getString("error")).contains("different tenants");
+    assertThat(f.state(ofA)).isEqualTo("open");
+  }
+
+  @Test
+  void a_tenant_token_cannot_merge_its_own_incidents_nor_touch_another_tenants() throws Exception {
+    String a1 = f.openIncident(A, "acme merge 1");
+    String a2 = f.openIncident(A, "acme merge 2");
+    String b1 = f.openIncident(B, "hanse-bank merge target");
+    assertThat(post("/api/v1/incidents/" + a2 + "/merge", A_TOKEN, new JsonObject().put("into", a1).encode()).statusCode()).isEqualTo(403);
+    var foreign = post("/api/v1/incidents/" + b1 + "/merge", A_TOKEN, new JsonObject().put("into", a1).encode());
+    assertThat(foreign.statusCode()).isEqualTo(404);
+    assertThat(foreign.body()).doesNotContain("hanse-bank merge target");
+    assertThat(List.of(f.state(a1), f.state(a2), f.state(b1))).containsOnly("open");
+  }
+
+  private static int incidentCount() throws Exception {
+    return new JsonObject(get("/api/v1/incidents", ONCALL_TOKEN).body()).getJsonArray("incidents").size();
   }
 
   private static JsonObject early(JsonObject incident) {
