@@ -12,13 +12,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds incident-worthy signals in recent samples: a scrape target whose latest {@code up} is 0, and
- * a GPU whose latest {@code DCGM_FI_DEV_XID_ERRORS} is non-zero (dcgm-exporter reports the last XID
- * code seen; 0 means none). Looks only at the last {@code lookback}, so a recovered target stops
- * producing signals.
+ * Finds incident-worthy signals in recent samples: a scrape target whose latest {@code up} is 0, a
+ * GPU whose latest {@code DCGM_FI_DEV_XID_ERRORS} is non-zero (dcgm-exporter reports the last XID
+ * code seen; 0 means none), and a lost GPU. Looks only at the last {@code lookback}, so a recovered
+ * target stops producing signals.
+ *
+ * <p>A GPU is lost when it reports XID 79 ("GPU has fallen off the bus", NVIDIA's XID catalogue), or
+ * when its series stop while the other GPUs of the same host keep reporting: dcgm-exporter then
+ * simply omits the GPU from its page, so absence next to present siblings is the evidence. A GPU
+ * counts as gone when its newest sample is more than {@link #GONE_AFTER} older than its host's newest;
+ * it is looked for over {@link #PRESENCE_WINDOWS} lookbacks, so a GPU lost a while ago still signals.
  */
 public final class SignalScanner {
   static final String XID = "DCGM_FI_DEV_XID_ERRORS";
+  /** XID 79: the GPU has fallen off the bus. */
+  static final long XID_FALLEN_OFF_BUS = 79;
+  static final Duration GONE_AFTER = Duration.ofSeconds(60);
+  static final int PRESENCE_WINDOWS = 5;
 
   private final SampleReader reader;
   private final InstantSource clock;
@@ -46,12 +56,30 @@ public final class SignalScanner {
               "scrape of " + instance + " failed (up == 0)", Instant.ofEpochMilli(last.timestampMillis())));
         }
       }
-      for (Series s : reader.query(tenant, XID, Map.of(), from, to)) {
+      List<Series> xids = reader.query(tenant, XID, Map.of(), to.minus(lookback.multipliedBy(PRESENCE_WINDOWS)), to);
+      Map<String, Long> hostNewest = new java.util.HashMap<>();
+      for (Series s : xids) {
         Point last = last(s);
-        if (last != null && last.value() > 0 && !Double.isNaN(last.value())) {
-          String gpu = s.labels().getOrDefault("Hostname", "?") + "/" + s.labels().getOrDefault("gpu", "?");
-          signals.add(new Signal(tenant, Signal.Kind.GPU_XID, gpu, "gpu",
-              "XID " + (long) last.value() + " reported on " + gpu, Instant.ofEpochMilli(last.timestampMillis())));
+        if (last != null) {
+          hostNewest.merge(s.labels().getOrDefault("Hostname", "?"), last.timestampMillis(), Math::max);
+        }
+      }
+      for (Series s : xids) {
+        Point last = last(s);
+        if (last == null) {
+          continue;
+        }
+        String host = s.labels().getOrDefault("Hostname", "?");
+        String gpu = host + "/" + s.labels().getOrDefault("gpu", "?");
+        Instant at = Instant.ofEpochMilli(last.timestampMillis());
+        boolean recent = !at.isBefore(from);
+        if (recent && (long) last.value() == XID_FALLEN_OFF_BUS) {
+          signals.add(new Signal(tenant, Signal.Kind.GPU_LOST, gpu, "gpu", "XID 79 (fallen off the bus) on " + gpu, at));
+        } else if (recent && last.value() > 0 && !Double.isNaN(last.value())) {
+          signals.add(new Signal(tenant, Signal.Kind.GPU_XID, gpu, "gpu", "XID " + (long) last.value() + " reported on " + gpu, at));
+        } else if (hostNewest.get(host) - last.timestampMillis() > GONE_AFTER.toMillis()) {
+          signals.add(new Signal(tenant, Signal.Kind.GPU_LOST, gpu, "gpu",
+              gpu + " stopped reporting at " + at + " while other GPUs of " + host + " still report", at));
         }
       }
     }
