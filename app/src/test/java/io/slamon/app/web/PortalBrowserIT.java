@@ -51,7 +51,19 @@ class PortalBrowserIT extends PortalTestBase {
   private static void signIn(WebDriver d, String token) {
     d.get(f.base + "/login");
     d.findElement(By.id("token")).sendKeys(token);
-    d.findElement(By.cssSelector("form[action='/login'] button")).click();
+    clickAndWait(d, d.findElement(By.cssSelector("form[action='/login'] button")));
+  }
+
+  /**
+   * Clicks and waits until the browser has left the current page: a click that submits a form or
+   * follows a link returns before the next page has loaded, so reading the URL or the page at once
+   * would race the navigation.
+   */
+  private static void clickAndWait(WebDriver d, org.openqa.selenium.WebElement element) {
+    org.openqa.selenium.WebElement page = d.findElement(By.tagName("html"));
+    element.click();
+    new org.openqa.selenium.support.ui.WebDriverWait(d, Duration.ofSeconds(15))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
   }
 
   private static void screenshot(WebDriver d, String name) throws Exception {
@@ -86,7 +98,7 @@ class PortalBrowserIT extends PortalTestBase {
 
       // the language switch
       d.get(f.base + "/portal/" + A);
-      d.findElement(By.linkText("Deutsch")).click();
+      clickAndWait(d, d.findElement(By.linkText("Deutsch")));
       assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Service-Level von ACME Logistik GmbH");
       screenshot(d, "portal-tenant-a-de.png");
     } finally {
@@ -101,10 +113,10 @@ class PortalBrowserIT extends PortalTestBase {
       signIn(d, ONCALL_TOKEN);
       assertThat(d.getCurrentUrl()).endsWith("/oncall");
       assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("On-call console");
-      d.findElement(By.linkText(f.incidentB)).click();
+      clickAndWait(d, d.findElement(By.linkText(f.incidentB)));
       assertThat(d.findElement(By.cssSelector("dd[data-state]")).getAttribute("data-state")).isEqualTo("open");
       screenshot(d, "oncall-incident-before.png");
-      d.findElement(By.id("ack")).click();
+      clickAndWait(d, d.findElement(By.id("ack")));
       assertThat(d.findElement(By.cssSelector("p.notice")).getText()).isEqualTo(f.incidentB + " is now acknowledged.");
       assertThat(d.findElement(By.cssSelector("dd[data-state]")).getAttribute("data-state")).isEqualTo("acknowledged");
       assertThat(d.findElement(By.cssSelector("ol.timeline")).getText()).contains("token:demo-oncall: state open → acknowledged");
