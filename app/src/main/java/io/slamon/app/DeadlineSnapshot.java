@@ -4,6 +4,7 @@ import io.slamon.incident.IncidentState;
 import io.slamon.incident.RegulatoryClocks;
 import io.slamon.incident.clock.DeadlineStatus;
 import io.slamon.store.Database;
+import io.slamon.store.IncidentRecord;
 import io.slamon.store.DeadlineBoard;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +22,13 @@ final class DeadlineSnapshot {
 
   /** Replaces the stored snapshot with the deadlines at {@code now}; returns how many were stored. */
   static int refresh(Database db, RegulatoryClocks clocks, Instant now) {
+    return refresh(db, clocks, now, db.incidentStore().list(null));
+  }
+
+  /** As {@link #refresh(Database, RegulatoryClocks, Instant)}, over incidents the round already read. */
+  static int refresh(Database db, RegulatoryClocks clocks, Instant now, List<IncidentRecord> incidents) {
     List<DeadlineBoard.Row> rows = new ArrayList<>();
-    db.incidentStore().list(null).stream()
+    incidents.stream()
         .filter(i -> IncidentState.fromWireName(i.state()).live())
         .forEach(i -> clocks.plan(i.id()).ifPresent(plan -> {
           for (DeadlineStatus s : plan.statuses(now)) {

@@ -169,13 +169,15 @@ final class SlamonRuntime implements AutoCloseable {
       firing.addAll(AlertWiring.alerts(e.slo(), e.burn(), e.result(),
           incidentsBySlo.getOrDefault(AlertWiring.sloKey(e.slo().tenant(), e.slo().name()), java.util.Map.of())));
     }
-    var nis2Round = nis2.assess(); // NIS2 Art. 7 thresholds of running incidents: log new flags, alert while they stand
+    // Every incident, read once after this round opened its own: NIS2 significance, incident alerts, deadline board.
+    List<IncidentRecord> incidents = db.incidentStore().list(null);
+    var nis2Round = nis2.assess(incidents); // NIS2 Art. 7 thresholds of running incidents: log new flags, alert while they stand
     List<io.slamon.incident.Nis2Watch.Flag> significance = nis2Round.flagged();
     significance.forEach(f -> LOG.warn("{}", f.describe()));
     firing.addAll(AlertWiring.significance(nis2Round.standing()));
-    firing.addAll(AlertWiring.incidents(db.incidentStore().list(null))); // every live incident, after this round opened its own
+    firing.addAll(AlertWiring.incidents(incidents)); // every live incident
     List<RegulatoryClocks.FiredEscalation> fired = clocks.fireDue();
-    DeadlineSnapshot.refresh(db, clocks, clock.instant()); // for the provider's "open clocks nearest deadline" panel
+    DeadlineSnapshot.refresh(db, clocks, clock.instant(), incidents); // for the provider's "open clocks nearest deadline" panel
     alerts.round(firing, fired); // escalations and page/ticket alerts into the outbox (alerts/)
     return new Round(results, outcomes, fired, burnBySlo, significance);
   }

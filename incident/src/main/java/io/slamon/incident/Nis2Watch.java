@@ -104,10 +104,18 @@ public final class Nis2Watch {
 
   /** Assesses every live incident that is a service disruption and flags what it newly crossed. */
   public Assessment assess() {
+    return assess(incidents.list(null));
+  }
+
+  /**
+   * As {@link #assess()}, over incidents the caller already read this round (the evaluation round
+   * reads them once for this, the incident alerts and the deadline board).
+   */
+  public Assessment assess(List<IncidentRecord> candidates) {
     Instant now = clock.instant();
     List<Flag> flagged = new ArrayList<>();
     List<Flag> standing = new ArrayList<>();
-    for (IncidentRecord i : incidents.list(null)) {
+    for (IncidentRecord i : candidates) {
       if (!IncidentState.fromWireName(i.state()).live() || NOT_DISRUPTIONS.stream().anyMatch(i.fingerprint()::contains)) {
         continue;
       }
