@@ -1,6 +1,7 @@
 package io.slamon.store;
 
 import io.slamon.store.internal.Json;
+import io.slamon.store.internal.MinuteRollups;
 import io.slamon.store.internal.PartitionedSchema;
 import io.slamon.store.internal.PgBinaryCopy;
 import io.slamon.store.internal.RollupMaintenance;
@@ -30,24 +31,49 @@ import org.postgresql.PGConnection;
  * (the fastest idempotent method measured, docs/benchmarks.md "Storage") into a
  * per-session temporary table and moved with {@code INSERT ... ON CONFLICT DO NOTHING} (COPY
  * itself cannot skip duplicates), so a re-delivered sample is stored once. Only the new samples
- * reach the 1-minute and hourly rollups, in the same transaction: folded into the stored rows when
- * they arrive in time order, the touched minutes recomputed from raw samples when late ({@link
- * RollupMaintenance}).
+ * reach the 1-minute and hourly rollups, in the same transaction: accumulated per series and minute
+ * in memory ({@link MinuteRollups}) and written as one row per closed minute (plus provisional rows
+ * of open minutes within a row budget); what memory cannot know exactly (late samples, a series'
+ * first minute after a restart) is recomputed from raw samples ({@link RollupMaintenance}).
+ * Writes are serialised: the rollup state assumes one writer.
  */
 public final class PostgresSampleStore implements SampleWriter, SampleReader {
   private static final String CHECK_VIOLATION = "23514"; // "no partition of relation ... found for row"
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  /**
+   * Provisional (open-minute) rollup rows per second, and the burst: a fleet whose batches touch
+   * fewer series than this sees every batch in the rollups at once; above it, open minutes are
+   * written as the budget allows and every minute once it closes (docs/storage.md "Rollups").
+   */
+  static final double PROVISIONAL_ROWS_PER_SECOND = 5_000;
+  static final double PROVISIONAL_BURST = 20_000;
 
   private final DataSource dataSource;
   private final PartitionedSchema partitions; // null when samples is a hypertable
   private final Map<SeriesKey, Long> seriesIds = new ConcurrentHashMap<>();
+  private final MinuteRollups rollups;
 
   PostgresSampleStore(DataSource dataSource, PartitionedSchema partitions) {
+    this(dataSource, partitions, new MinuteRollups(PROVISIONAL_ROWS_PER_SECOND, PROVISIONAL_BURST, System::nanoTime));
+  }
+
+  PostgresSampleStore(DataSource dataSource, PartitionedSchema partitions, MinuteRollups rollups) {
     this.dataSource = dataSource;
     this.partitions = partitions;
+    this.rollups = rollups;
+  }
+
+  /**
+   * A store on {@code dataSource} with the given rollup memory and this store's partitions: what a
+   * restarted writer (empty memory) or a writer whose connections fail looks like to tests.
+   */
+  PostgresSampleStore with(DataSource dataSource, MinuteRollups rollups) {
+    return new PostgresSampleStore(dataSource, partitions, rollups);
   }
 
   @Override
-  public void write(List<Sample> samples) {
+  public synchronized void write(List<Sample> samples) {
     Objects.requireNonNull(samples, "samples");
     for (int i = 0; i < samples.size(); i++) {
       validate(samples.get(i), i);
@@ -55,13 +81,37 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
     if (samples.isEmpty()) {
       return;
     }
-    Map<SeriesKey, Long> ids = resolveSeries(samples);
+    Set<Long> created = new HashSet<>();
+    long[] seriesOf = new long[samples.size()];
+    List<Sample> unknown = new ArrayList<>();
+    for (int i = 0; i < samples.size(); i++) {
+      Long id = seriesIds.get(SeriesKey.of(samples.get(i)));
+      seriesOf[i] = id == null ? -1 : id;
+      if (id == null) {
+        unknown.add(samples.get(i));
+      }
+    }
+    if (!unknown.isEmpty()) {
+      Map<SeriesKey, Long> ids = resolveSeries(unknown, created);
+      for (int i = 0; i < samples.size(); i++) {
+        if (seriesOf[i] == -1) {
+          seriesOf[i] = ids.get(SeriesKey.of(samples.get(i)));
+        }
+      }
+    }
     PgBinaryCopy rows = new PgBinaryCopy();
     Set<Instant> days = new HashSet<>();
-    for (Sample s : samples) {
-      days.add(Instant.ofEpochMilli(s.timestampMillis()));
-      rows.row(3).int8(ids.get(SeriesKey.of(s))).timestamptz(s.timestampMillis()).float8(s.value());
+    long lastDay = Long.MIN_VALUE;
+    for (int i = 0; i < samples.size(); i++) {
+      Sample s = samples.get(i);
+      long day = Math.floorDiv(s.timestampMillis(), 86_400_000L);
+      if (day != lastDay) { // partitions are daily: one Instant per day, not per sample
+        days.add(Instant.ofEpochMilli(day * 86_400_000L));
+        lastDay = day;
+      }
+      rows.row(3).int8(seriesOf[i]).timestamptz(s.timestampMillis()).float8(s.value());
     }
+    Batch batch = new Batch(samples, seriesOf, created);
     byte[] data = rows.toByteArray();
     if (partitions != null) {
       partitions.ensure(TimeSeriesTable.SAMPLES, days);
@@ -69,7 +119,7 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
       partitions.ensure(TimeSeriesTable.HOURLY_ROLLUPS, days);
     }
     try {
-      insert(data);
+      insert(data, batch);
     } catch (SQLException e) {
       if (partitions != null && CHECK_VIOLATION.equals(e.getSQLState())) {
         // another process dropped a partition we thought existed: recreate, retry once
@@ -80,7 +130,7 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
         partitions.ensure(TimeSeriesTable.ROLLUPS, days);
         partitions.ensure(TimeSeriesTable.HOURLY_ROLLUPS, days);
         try {
-          insert(data);
+          insert(data, batch);
           return;
         } catch (SQLException retry) {
           e = retry;
@@ -90,31 +140,107 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
     }
   }
 
-  private void insert(byte[] rows) throws SQLException {
+  /** The samples of one write with their series ids, and which series this write created. */
+  private record Batch(List<Sample> samples, long[] seriesOf, Set<Long> created) {}
+
+  private void insert(byte[] rows, Batch batch) throws SQLException {
+    MinuteRollups.Plan plan = null;
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         s.execute("CREATE TEMP TABLE IF NOT EXISTS slamon_samples_in"
             + " (series_id bigint, ts timestamptz, value double precision) ON COMMIT DELETE ROWS");
         RollupMaintenance.prepare(s);
-        c.unwrap(PGConnection.class).getCopyAPI()
-            .copyIn("COPY slamon_samples_in FROM STDIN (FORMAT binary)", new ByteArrayInputStream(rows));
-        RollupMaintenance.insertAndRollUp(c, "slamon_samples_in");
+        plan = rollups.plan();
+        anchor(plan, batch, c);
+        int fresh = copyNew(c, rows, batch.samples().size());
+        feed(plan, batch, fresh, c);
+        plan.finish();
+        RollupMaintenance.upsert(c, plan.rows());
+        RollupMaintenance.recompute(c, plan);
         c.commit();
+        plan.committed();
       } catch (SQLException | RuntimeException e) {
+        abort(plan);
         c.rollback();
         throw e;
       } catch (java.io.IOException e) {
+        abort(plan);
         c.rollback();
         throw new SQLException("COPY failed: " + e.getMessage(), e);
       } finally {
         c.setAutoCommit(true);
       }
+    } catch (SQLException | RuntimeException e) {
+      abort(plan); // e.g. the connection broke during commit
+      throw e;
     }
   }
 
-  /** Ids for every series of the batch: from the cache, else upserted in two round trips. */
-  private Map<SeriesKey, Long> resolveSeries(List<Sample> samples) {
+  /**
+   * Stores the batch's samples and returns how many were new. The usual batch is all new: then one
+   * binary COPY straight into {@code samples} does it. A batch with any sample already stored (a
+   * spool replay) makes that COPY fail on the primary key; then, from a savepoint, the batch goes
+   * through a temporary table and {@code INSERT ... ON CONFLICT DO NOTHING} instead (COPY itself
+   * cannot skip duplicates). Measured in docs/benchmarks.md "Storage".
+   */
+  private static int copyNew(Connection c, byte[] rows, int size) throws SQLException, java.io.IOException {
+    org.postgresql.copy.CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+    java.sql.Savepoint before = c.setSavepoint();
+    try {
+      copy.copyIn("COPY samples (series_id, ts, value) FROM STDIN (FORMAT binary)", new ByteArrayInputStream(rows));
+      c.releaseSavepoint(before);
+      return size;
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      c.rollback(before);
+    }
+    copy.copyIn("COPY slamon_samples_in FROM STDIN (FORMAT binary)", new ByteArrayInputStream(rows));
+    return RollupMaintenance.insertNew(c, "slamon_samples_in");
+  }
+
+  /** Anchors the batch's series that rollup memory does not know and this write did not create. */
+  private void anchor(MinuteRollups.Plan plan, Batch batch, Connection c) throws SQLException {
+    Map<Long, Long> first = new LinkedHashMap<>();
+    for (int i = 0; i < batch.seriesOf().length; i++) {
+      long id = batch.seriesOf()[i];
+      if (!batch.created().contains(id) && !rollups.knows(id)) {
+        first.merge(id, batch.samples().get(i).timestampMillis(), Math::min);
+      }
+    }
+    RollupMaintenance.anchor(c, plan, first.keySet().stream().mapToLong(Long::longValue).toArray(),
+        first.values().stream().mapToLong(Long::longValue).toArray());
+  }
+
+  /** Hands the samples this transaction really inserted to the in-memory rollups, in batch order. */
+  private static void feed(MinuteRollups.Plan plan, Batch batch, int fresh, Connection c) throws SQLException {
+    if (fresh == 0) {
+      return; // a re-delivered batch: nothing new, nothing to roll up
+    }
+    List<Sample> samples = batch.samples();
+    Set<MinuteRollups.Key> inserted = fresh == samples.size() ? null : RollupMaintenance.newSamples(c);
+    for (int i = 0; i < samples.size(); i++) {
+      Sample s = samples.get(i);
+      long id = batch.seriesOf()[i];
+      if (inserted == null || inserted.remove(new MinuteRollups.Key(id, s.timestampMillis()))) {
+        plan.add(id, s.timestampMillis(), s.value(), batch.created().contains(id));
+      }
+    }
+  }
+
+  private static void abort(MinuteRollups.Plan plan) {
+    if (plan != null && !plan.isOver()) {
+      plan.abort();
+    }
+  }
+
+  /**
+   * Ids for every series of the batch: from the cache, else upserted in two round trips; the ids of
+   * series this call created go to {@code created} (they have no earlier samples).
+   */
+  private Map<SeriesKey, Long> resolveSeries(List<Sample> samples, Set<Long> created) {
     Map<SeriesKey, Long> result = new LinkedHashMap<>();
     List<SeriesKey> missing = new ArrayList<>();
     for (Sample s : samples) {
@@ -140,11 +266,15 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
       Array l = c.createArrayOf("text", labels);
       try (PreparedStatement ins = c.prepareStatement(
           "INSERT INTO series (tenant, metric, labels) SELECT t, m, l::jsonb FROM unnest(?::text[], ?::text[], ?::text[]) AS u(t, m, l)"
-              + " ON CONFLICT DO NOTHING")) {
+              + " ON CONFLICT DO NOTHING RETURNING id")) {
         ins.setArray(1, t);
         ins.setArray(2, m);
         ins.setArray(3, l);
-        ins.executeUpdate();
+        try (ResultSet rs = ins.executeQuery()) {
+          while (rs.next()) {
+            created.add(rs.getLong(1));
+          }
+        }
       }
       // a separate statement (new snapshot) also sees rows a concurrent writer just committed
       try (PreparedStatement sel = c.prepareStatement(

@@ -9,7 +9,8 @@ import java.util.Objects;
  * @param tenant tenant id, or {@code null} for the provider scope (series that matched no
  *     tenant rule belong to the provider, never to a tenant)
  * @param metric metric name as exposed, e.g. {@code DCGM_FI_DEV_GPU_UTIL}
- * @param labels the series labels without {@code __name__}; copied, immutable
+ * @param labels the series labels without {@code __name__}; kept as {@link Labels} (copied unless
+ *     it is one already), immutable
  * @param timestampMillis sample time, Unix epoch milliseconds
  * @param value sample value; NaN and infinities are allowed (Prometheus semantics)
  */
@@ -19,6 +20,6 @@ public record Sample(String tenant, String metric, Map<String, String> labels, l
     if (metric.isEmpty()) {
       throw new IllegalArgumentException("metric name must not be empty");
     }
-    labels = Map.copyOf(labels);
+    labels = Labels.of(labels);
   }
 }

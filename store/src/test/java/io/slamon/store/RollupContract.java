@@ -1,6 +1,8 @@
 package io.slamon.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.slamon.store.RollupReader.Minute;
@@ -107,8 +109,58 @@ public abstract class RollupContract {
 
   @Test
   void rollupsEqualTheirRawSamplesWhateverTheDeliveryOrderReplaysResetsAndGaps() {
+    PostgresSampleStore store = database().sampleStore();
+    deliverRandomlyAndCompare(42, batch -> store.write(batch));
+  }
+
+  @Test
+  void withoutAProvisionalBudgetEveryMinuteReachesTheRollupsWhenItCloses() {
+    PostgresSampleStore store = database().sampleStore().with(database().dataSource(), closingOnly());
     String t = tenant();
-    Random random = new Random(42);
+    store.write(List.of(at(t, "req_total", 0, 1), at(t, "req_total", 20, 4), at(t, "req_total", 70, 9)));
+
+    assertThat(minutes(t, "req_total")).extracting(Minute::minute).containsExactly(T0); // minute 1 is still open
+
+    store.write(List.of(at(t, "req_total", 80, 10))); // same minute: still open
+    store.write(List.of(at(t, "req_total", 130, 12))); // next minute: minute 1 closes
+    assertThat(minutes(t, "req_total")).extracting(Minute::count, Minute::increase)
+        .containsExactly(tuple(2, 3.0), tuple(2, 6.0));
+
+    store.write(List.of(at(null, "other_total", 400, 1))); // newer data: the silent series' last minute closes too
+    assertThat(minutes(t, "req_total")).extracting(Minute::count, Minute::increase)
+        .containsExactly(tuple(2, 3.0), tuple(2, 6.0), tuple(1, 2.0));
+  }
+
+  @Test
+  void restartsClosingOnlyWritersAndFailedTransactionsLeaveRollupsEqualToTheirRawSamples() {
+    Random random = new Random(7);
+    FailingDataSource failing = new FailingDataSource(database().dataSource());
+    PostgresSampleStore[] store = {database().sampleStore().with(failing, closingOnly())};
+    deliverRandomlyAndCompare(11, batch -> {
+      int dice = random.nextInt(10);
+      if (dice == 0) {
+        store[0] = store[0].with(failing, closingOnly()); // a restart: the memory is gone
+      } else if (dice == 1) {
+        failing.failNextCommit();
+        assertThatThrownBy(() -> store[0].write(batch)).isInstanceOf(StoreException.class);
+      }
+      store[0].write(batch); // (again: what the spool replays after a failure)
+    });
+  }
+
+  private static io.slamon.store.internal.MinuteRollups closingOnly() {
+    return new io.slamon.store.internal.MinuteRollups(0, 0, System::nanoTime);
+  }
+
+  /**
+   * Random counter samples with resets and a gap longer than the step lookback, delivered in batches
+   * with late samples, replays and everything once more at the end, through {@code write}; then the
+   * minutes and hour totals must equal the computation from raw samples. Ends with a sample far
+   * after the others so a writer without provisional rows closes every minute.
+   */
+  private void deliverRandomlyAndCompare(long seed, java.util.function.Consumer<List<Sample>> write) {
+    String t = tenant();
+    Random random = new Random(seed);
     TreeMap<Integer, Double> raw = new TreeMap<>(); // second -> value; integers, so every sum is exact
     double value = 0;
     for (int second = 0; second < 5400; second += 1 + random.nextInt(20)) {
@@ -131,20 +183,21 @@ public abstract class RollupContract {
       if (random.nextInt(5) == 0 && late.size() > 3) {
         batch.add(late.removeLast()); // late and in-order samples of the series in one batch
       }
-      database().sampleStore().write(batch);
+      write.accept(batch);
       if (random.nextInt(4) == 0) {
-        database().sampleStore().write(batch.reversed()); // a spool replay
+        write.accept(batch.reversed()); // a spool replay
       }
     }
     for (int i = 0; i < late.size(); i += 3) {
-      database().sampleStore().write(late.subList(i, Math.min(late.size(), i + 3)));
+      write.accept(late.subList(i, Math.min(late.size(), i + 3)));
     }
-    database().sampleStore().write(all); // and everything once more
+    write.accept(all); // and everything once more
+    write.accept(List.of(at(t, "req_total", 5400 + 600, value + 1)));
 
     List<Minute> expected = expectedMinutes(raw);
-    assertThat(database().rollupReader().rollups(t, "req_total", Map.of(), T0, T0.plusSeconds(7200)))
+    assertThat(database().rollupReader().rollups(t, "req_total", Map.of(), T0, T0.plusSeconds(5400)))
         .singleElement().extracting(RollupSeries::minutes).isEqualTo(expected);
-    assertThat(database().rollupReader().totals(t, "req_total", Map.of(), T0, T0.plusSeconds(7200)))
+    assertThat(database().rollupReader().totals(t, "req_total", Map.of(), T0, T0.plusSeconds(5400)))
         .singleElement().satisfies(total -> { // whole hours: read from the hourly tier
           assertThat(total.count()).isEqualTo(raw.size());
           assertThat(total.increase()).isEqualTo(expected.stream().mapToDouble(Minute::increase).sum());

@@ -1,5 +1,6 @@
 package io.slamon.collector.admission;
 
+import io.slamon.store.Labels;
 import java.util.Map;
 
 /**
@@ -11,27 +12,8 @@ final class SeriesHash {
   private SeriesHash() {}
 
   static long of(String metric, Map<String, String> labels) {
-    long h = mix(fnv(metric));
-    for (Map.Entry<String, String> e : labels.entrySet()) {
-      // summing mixed per-label hashes makes the result independent of iteration order
-      h += mix(fnv(e.getKey()) * 0x9E3779B97F4A7C15L + fnv(e.getValue()));
-    }
+    // the labels' part is cached in the Labels instance, which a sample keeps across scrapes
+    long h = Labels.mix(Labels.fnv(metric)) + Labels.of(labels).hash64();
     return h == 0 ? 1 : h;
-  }
-
-  private static long fnv(String s) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < s.length(); i++) {
-      h ^= s.charAt(i);
-      h *= 0x100000001b3L;
-    }
-    return h;
-  }
-
-  /** MurmurHash3's 64-bit finaliser. */
-  private static long mix(long z) {
-    z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
-    z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
-    return z ^ (z >>> 33);
   }
 }

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * Rows in PostgreSQL's binary COPY format ({@code COPY … FROM STDIN (FORMAT binary)}): the server
  * reads fixed-width integers, doubles and timestamps as they are instead of parsing text, which
  * docs/benchmarks.md "Storage" measured as the faster write method. Only the column types samples
- * need. Not thread-safe; one instance per batch.
+ * and rollups need. Not thread-safe; one instance per batch.
  */
 public final class PgBinaryCopy {
   private static final byte[] HEADER = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xff, '\r', '\n', 0,
@@ -25,6 +25,11 @@ public final class PgBinaryCopy {
   /** Starts a row of {@code fields} columns; follow with exactly that many values. */
   public PgBinaryCopy row(int fields) {
     room(2).putShort((short) fields);
+    return this;
+  }
+
+  public PgBinaryCopy int4(int value) {
+    room(8).putInt(4).putInt(value);
     return this;
   }
 

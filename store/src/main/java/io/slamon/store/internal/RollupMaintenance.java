@@ -5,27 +5,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Keeps {@code rollups_1m} and {@code rollups_1h} in step with {@code samples}, inside the
- * writer's transaction.
+ * The SQL side of the rollups: moves a batch into {@code samples}, writes the minute rows that
+ * {@link MinuteRollups} computed in memory, and recomputes from raw samples what memory could not
+ * know exactly, all inside the writer's transaction.
  *
  * <p>Idempotence comes from the raw insert: {@code ON CONFLICT DO NOTHING RETURNING} reports which
  * samples were really new, and only those reach the rollups. A batch delivered twice (spool replay
  * after a lost acknowledgement) inserts nothing the second time and so touches no rollup.
  *
- * <p>The new samples of a series that all lie after the series' newest stored sample (the usual
- * case: scrapes arrive in time order) are <b>folded</b> into the stored rows in one set-based
- * statement per batch: counts and sums added, min/max widened, last replaced, and the counter
- * steps computed with {@code lag()} over the series' previous stored sample (the newest minute's
- * {@code last}) followed by the new ones. The hours get the same deltas. A series with any sample
- * at or before its newest stored sample (late, out of order, or a partly repeated batch around a
- * gap) is <b>recomputed</b> instead, from raw samples, for the minutes it touched plus the minute
- * after each (whose step in changed); then those hours are recomputed as the sum of their minutes.
- * Folding alone cannot place a late sample between two already-counted ones; recomputing everything
- * cost ~70 µs per (series, minute) and capped the write path far below 100,000 samples/s (see
- * docs/storage.md "Rollups" and docs/benchmarks.md "Storage").
+ * <p>Until 2026-11-25 every batch folded its new samples into the stored minute and hour rows in
+ * one set-based statement (one minute upsert and one hour upsert per series and batch); at issue
+ * 3's scale that was most of the database's CPU (docs/benchmarks.md "Storage"). The recompute below
+ * is the reference definition: every touched (series, minute) from raw samples, in any order.
  *
- * <p>Assumes one writer per series at a time (the collector's single write queue): the fold reads
- * the newest stored row under the transaction's snapshot.
+ * <p>Assumes one writer per series at a time (the collector's single write queue).
  */
 public final class RollupMaintenance {
   /**
@@ -52,43 +45,130 @@ public final class RollupMaintenance {
         + " ON COMMIT DELETE ROWS");
     s.execute("CREATE TEMP TABLE IF NOT EXISTS slamon_rollup_new (series_id bigint, ts timestamptz,"
         + " value double precision) ON COMMIT DELETE ROWS");
-    // per series of the batch: its newest stored sample (within the lookback) and whether any new one is older
-    s.execute("CREATE TEMP TABLE IF NOT EXISTS slamon_rollup_anchor (series_id bigint, ts timestamptz,"
-        + " value double precision, late boolean) ON COMMIT DELETE ROWS");
+    // minute rows computed in memory (MinuteRollups), on their way into rollups_1m and rollups_1h
+    s.execute("CREATE TEMP TABLE IF NOT EXISTS slamon_rollup_rows (series_id bigint, minute timestamptz, count integer,"
+        + " sum double precision, min double precision, max double precision, first double precision,"
+        + " last double precision, last_ts timestamptz, increase double precision, count_delta integer,"
+        + " sum_delta double precision, increase_delta double precision) ON COMMIT DELETE ROWS");
   }
 
   /**
    * Moves the rows of temp table {@code source} (series_id, ts, value) into {@code samples}, skipping
-   * ones already stored, and folds the new ones into the rollups (recomputing the minutes of series
-   * that got late samples). Returns the number of new samples.
+   * ones already stored; the really new non-NaN ones land in {@code slamon_rollup_new}. Returns the
+   * number of new samples. The rollups are left to the caller ({@link MinuteRollups} in memory, then
+   * {@link #upsert} and {@link #recompute(Connection, java.util.Collection)}).
    */
-  public static int insertAndRollUp(Connection c, String source) throws SQLException {
+  public static int insertNew(Connection c, String source) throws SQLException {
     try (Statement s = c.createStatement()) {
-      int fresh = insertNew(s, source);
-      if (fresh == 0) {
-        return 0;
-      }
-      s.executeUpdate("INSERT INTO slamon_rollup_anchor"
-          + " SELECT n.series_id, a.last_ts, a.last, a.last_ts IS NOT NULL AND a.last_ts >= n.first_ts"
-          + " FROM (SELECT series_id, min(ts) AS first_ts FROM slamon_rollup_new GROUP BY series_id) n"
-          + " LEFT JOIN LATERAL (SELECT r.last, r.last_ts FROM rollups_1m r WHERE r.series_id = n.series_id"
-          + "   AND r.minute >= " + MINUTE_OF_TS.formatted("n.first_ts") + " - interval '" + STEP_LOOKBACK + "'"
-          + "   ORDER BY r.minute DESC LIMIT 1) a ON true");
-      fold(s);
-      int late = s.executeUpdate("INSERT INTO slamon_rollup_keys SELECT DISTINCT n.series_id, "
-          + MINUTE_OF_TS.formatted("n.ts") + " FROM slamon_rollup_new n"
-          + " JOIN slamon_rollup_anchor a ON a.series_id = n.series_id WHERE a.late");
-      if (late > 0) {
-        recompute(s);
-      }
-      return fresh;
+      return insertNew(s, source);
     }
+  }
+
+  /** (series_id, ts in epoch ms) of the new samples of this transaction, for a partly repeated batch. */
+  public static java.util.Set<MinuteRollups.Key> newSamples(Connection c) throws SQLException {
+    java.util.Set<MinuteRollups.Key> fresh = new java.util.HashSet<>();
+    try (Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT series_id, (extract(epoch FROM ts) * 1000)::bigint"
+            + " FROM slamon_rollup_new")) {
+      while (rs.next()) {
+        fresh.add(new MinuteRollups.Key(rs.getLong(1), rs.getLong(2)));
+      }
+    }
+    return fresh;
+  }
+
+  /**
+   * Writes minute rows computed in memory: each overwrites its stored minute (it holds the whole
+   * minute so far), and its difference to what was last written for that minute is added to the
+   * hour, so the hour stays the sum of its minutes.
+   */
+  public static void upsert(Connection c, java.util.List<MinuteRollups.Row> rows) throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    PgBinaryCopy copy = new PgBinaryCopy();
+    for (MinuteRollups.Row r : rows) {
+      copy.row(13).int8(r.seriesId()).timestamptz(r.minuteMillis()).int4(r.count()).float8(r.sum()).float8(r.min())
+          .float8(r.max()).float8(r.first()).float8(r.last()).timestamptz(r.lastTsMillis()).float8(r.increase())
+          .int4(r.countDelta()).float8(r.sumDelta()).float8(r.increaseDelta());
+    }
+    try (Statement s = c.createStatement()) {
+      c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
+          "COPY slamon_rollup_rows FROM STDIN (FORMAT binary)", new java.io.ByteArrayInputStream(copy.toByteArray()));
+      s.executeUpdate("WITH m AS (INSERT INTO rollups_1m AS r (series_id, minute, count, sum, min, max, first, last,"
+          + "   last_ts, increase)"
+          + "   SELECT series_id, minute, count, sum, min, max, first, last, last_ts, increase FROM slamon_rollup_rows"
+          + "   ON CONFLICT (series_id, minute) DO UPDATE SET count = EXCLUDED.count, sum = EXCLUDED.sum,"
+          + "     min = EXCLUDED.min, max = EXCLUDED.max, first = EXCLUDED.first, last = EXCLUDED.last,"
+          + "     last_ts = EXCLUDED.last_ts, increase = EXCLUDED.increase)"
+          + " INSERT INTO rollups_1h AS h (series_id, hour, count, sum, min, max, increase)"
+          + " SELECT series_id, " + HOUR_OF.formatted("minute") + ", sum(count_delta), sum(sum_delta), min(min),"
+          + "   max(max), sum(increase_delta) FROM slamon_rollup_rows GROUP BY 1, 2"
+          + " ON CONFLICT (series_id, hour) DO UPDATE SET count = h.count + EXCLUDED.count, sum = h.sum + EXCLUDED.sum,"
+          + "   min = least(h.min, EXCLUDED.min), max = greatest(h.max, EXCLUDED.max),"
+          + "   increase = h.increase + EXCLUDED.increase");
+    } catch (java.io.IOException e) {
+      throw new SQLException("COPY of " + rows.size() + " rollup rows failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Anchors the series memory does not know: each one's newest stored non-NaN sample up to a day
+   * before {@code firstMillis} (its first sample in the batch), and whether that sample's minute
+   * row already includes it. Call before the batch's raw insert.
+   */
+  public static void anchor(Connection c, MinuteRollups.Plan plan, long[] ids, long[] firstMillis)
+      throws SQLException {
+    if (ids.length == 0) {
+      return;
+    }
+    try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT u.id, (extract(epoch FROM a.ts) * 1000)::bigint,"
+        + " a.value, r.last_ts IS NOT NULL AND r.last_ts >= a.ts"
+        + " FROM unnest(?::bigint[], ?::bigint[]) AS u(id, ms)"
+        + " LEFT JOIN LATERAL (SELECT p.ts, p.value FROM samples p WHERE p.series_id = u.id"
+        + "   AND p.ts >= to_timestamp(u.ms / 1000.0) - interval '1 day' AND p.value <> 'NaN'"
+        + "   ORDER BY p.ts DESC LIMIT 1) a ON true"
+        + " LEFT JOIN rollups_1m r ON r.series_id = u.id AND r.minute = " + MINUTE_OF_TS.formatted("a.ts"))) {
+      bindPairs(c, ps, ids, firstMillis);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          long ts = rs.getLong(2);
+          boolean none = rs.wasNull();
+          plan.anchor(rs.getLong(1), none ? MinuteRollups.NO_SAMPLE : ts, none ? 0 : rs.getDouble(3), rs.getBoolean(4));
+        }
+      }
+    }
+  }
+
+  /**
+   * Recomputes from raw samples what the plan's memory could not know: its keys, each with the
+   * stored minute after it, and their hours.
+   */
+  public static void recompute(Connection c, MinuteRollups.Plan plan) throws SQLException {
+    java.util.Set<MinuteRollups.Key> keys = plan.recomputeKeys();
+    if (keys.isEmpty()) {
+      return;
+    }
+    try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO slamon_rollup_keys"
+        + " SELECT id, to_timestamp(ms / 1000.0) FROM unnest(?::bigint[], ?::bigint[]) AS u(id, ms)");
+        Statement s = c.createStatement()) {
+      bindPairs(c, ps, keys.stream().mapToLong(MinuteRollups.Key::seriesId).toArray(),
+          keys.stream().mapToLong(MinuteRollups.Key::minuteMillis).toArray());
+      ps.executeUpdate();
+      recompute(s);
+    }
+  }
+
+  private static void bindPairs(Connection c, java.sql.PreparedStatement ps, long[] ids, long[] millis)
+      throws SQLException {
+    ps.setArray(1, c.createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray()));
+    ps.setArray(2, c.createArrayOf("bigint", java.util.Arrays.stream(millis).boxed().toArray()));
   }
 
   /**
    * The reference maintenance: recomputes every touched (series, minute) from raw samples, in any
    * order. What {@link #insertAndRollUp} does only for late series; kept so that tests and the
-   * storage benchmark can compare the fold against it.
+   * storage benchmark can compare the in-memory rollups against it.
    */
   public static int insertAndRecompute(Connection c, String source) throws SQLException {
     try (Statement s = c.createStatement()) {
@@ -112,38 +192,6 @@ public final class RollupMaintenance {
       rs.next();
       return rs.getInt(1);
     }
-  }
-
-  /**
-   * Folds the new samples of in-order series into their minutes and hours in one statement: the
-   * anchor (newest stored sample) goes first in each series' window so the first new sample gets
-   * its step in, then is dropped; the per-minute deltas are upserted additively into rollups_1m,
-   * and the same deltas summed per hour into rollups_1h.
-   */
-  private static void fold(Statement s) throws SQLException {
-    s.executeUpdate("WITH u AS ("
-        + "   SELECT a.series_id, a.ts, a.value, true AS anchor FROM slamon_rollup_anchor a"
-        + "   WHERE NOT a.late AND a.ts IS NOT NULL"
-        + "   UNION ALL"
-        + "   SELECT n.series_id, n.ts, n.value, false FROM slamon_rollup_new n"
-        + "   JOIN slamon_rollup_anchor a ON a.series_id = n.series_id WHERE NOT a.late),"
-        + " w AS (SELECT series_id, ts, value, anchor, lag(value) OVER s AS prev, lag(ts) OVER s AS prev_ts"
-        + "   FROM u WINDOW s AS (PARTITION BY series_id ORDER BY ts)),"
-        + " d AS (SELECT series_id, " + MINUTE_OF_TS.formatted("ts") + " AS minute, count(*)::integer AS count,"
-        + "   sum(value) AS sum, min(value) AS min, max(value) AS max,"
-        + "   (array_agg(value ORDER BY ts))[1] AS first, (array_agg(value ORDER BY ts DESC))[1] AS last,"
-        + "   max(ts) AS last_ts, sum(" + STEP + ") AS increase"
-        + "   FROM w WHERE NOT anchor GROUP BY 1, 2),"
-        + " m AS (INSERT INTO rollups_1m AS r (series_id, minute, count, sum, min, max, first, last, last_ts, increase)"
-        + "   SELECT series_id, minute, count, sum, min, max, first, last, last_ts, increase FROM d"
-        + "   ON CONFLICT (series_id, minute) DO UPDATE SET count = r.count + EXCLUDED.count,"
-        + "     sum = r.sum + EXCLUDED.sum, min = least(r.min, EXCLUDED.min), max = greatest(r.max, EXCLUDED.max),"
-        + "     last = EXCLUDED.last, last_ts = EXCLUDED.last_ts, increase = r.increase + EXCLUDED.increase)"
-        + " INSERT INTO rollups_1h AS h (series_id, hour, count, sum, min, max, increase)"
-        + " SELECT series_id, " + HOUR_OF.formatted("minute") + ", sum(count), sum(sum), min(min), max(max), sum(increase)"
-        + " FROM d GROUP BY 1, 2"
-        + " ON CONFLICT (series_id, hour) DO UPDATE SET count = h.count + EXCLUDED.count, sum = h.sum + EXCLUDED.sum,"
-        + "   min = least(h.min, EXCLUDED.min), max = greatest(h.max, EXCLUDED.max), increase = h.increase + EXCLUDED.increase");
   }
 
   private static void recompute(Statement s) throws SQLException {

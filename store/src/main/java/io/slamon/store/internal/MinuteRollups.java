@@ -1,0 +1,359 @@
+package io.slamon.store.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.LongSupplier;
+
+/**
+ * The 1-minute rollups of every active series, accumulated in the writer's memory as samples are
+ * stored, so that the database writes one row per series and minute instead of one upsert per
+ * sample (docs/storage.md "Rollups", docs/benchmarks.md "Storage"). Pure Java: {@code
+ * PostgresSampleStore} feeds it the samples a transaction really inserted and writes what a {@link
+ * Plan} returns in the same transaction.
+ *
+ * <p>Per series it holds the open minute (count, sum, min, max, first, last, counter increase) and
+ * the previous sample (for the reset-aware step into the next minute). A minute's row is written
+ * when it closes (the series' next sample lies in a later minute, or the newest data is {@link
+ * #CLOSE_AFTER_MINUTES} minutes past it) and, while the minute is open, <em>provisionally</em> as
+ * often as a row budget allows ({@code provisionalRowsPerSecond}, with a burst): small fleets see
+ * every batch in the rollups at once, large ones see the open minute with a delay instead of paying
+ * an upsert per sample. Minute rows overwrite (they carry the whole minute so far, so writing one
+ * twice changes nothing); hour rows receive the difference to what was last written for the minute,
+ * so each hour stays the sum of its minutes.
+ *
+ * <p>A series memory does not know (first write since start, or since a failed transaction or a late
+ * sample) is <b>anchored</b> first: the store reads its newest stored sample, which gives the step
+ * into the next minute and tells whether a previous writer stopped before writing that minute.
+ * What memory cannot know exactly is handed back as a <b>recompute key</b> (series, minute) for the
+ * raw-sample recompute in the database: such an unwritten minute, the first minute of an anchored
+ * series when it already has stored samples, a minute that gets a late sample (at or before the
+ * series' newest sample), and the open minute of a series that got one. This keeps the result
+ * exact for any delivery order, which {@code RollupContract} checks against a computation from raw
+ * samples.
+ *
+ * <p>Not thread-safe: one writer at a time (the store serialises its writes).
+ */
+public final class MinuteRollups {
+  /** A minute that no sample touched for this long (in data time) is closed and written. */
+  public static final int CLOSE_AFTER_MINUTES = 2;
+
+  static final long MINUTE = 60_000L;
+  private static final long NONE = Long.MIN_VALUE;
+  /** For {@link Plan#anchor}: the series has no stored sample in the anchor's lookback. */
+  public static final long NO_SAMPLE = NONE;
+  /** {@link RollupMaintenance#STEP_LOOKBACK}: a previous sample older than this gives no step. */
+  private static final long STEP_LOOKBACK = 3_600_000L;
+
+  private final Map<Long, Series> series = new HashMap<>();
+  /** Open minute -> the series that opened it then (entries go stale when a series moves on). */
+  private final TreeMap<Long, List<Series>> byMinute = new TreeMap<>();
+  private final Set<Key> pending = new HashSet<>();
+  private final LongSupplier nanoTime;
+  private final double rowsPerSecond;
+  private final double burst;
+  private double tokens;
+  private long tokensAt;
+  private long newestMinute = NONE;
+
+  /**
+   * @param provisionalRowsPerSecond row budget for provisional (open-minute) rows
+   * @param burst most provisional rows written at once after a quiet spell
+   */
+  public MinuteRollups(double provisionalRowsPerSecond, double burst, LongSupplier nanoTime) {
+    if (provisionalRowsPerSecond < 0 || burst < 0) {
+      throw new IllegalArgumentException("provisional row budget must not be negative");
+    }
+    this.rowsPerSecond = provisionalRowsPerSecond;
+    this.burst = burst;
+    this.nanoTime = nanoTime;
+    this.tokens = burst;
+    this.tokensAt = nanoTime.getAsLong();
+  }
+
+  /** Active series held in memory. */
+  public int size() {
+    return series.size();
+  }
+
+  /** Whether memory holds the state of this series (else the store must {@link Plan#anchor} it). */
+  public boolean knows(long seriesId) {
+    return series.containsKey(seriesId);
+  }
+
+  /** Starts the rollup work of one transaction. */
+  public Plan plan() {
+    return new Plan();
+  }
+
+  private record Anchor(long tsMillis, double value, boolean minuteWritten) {}
+
+  /** One series-minute to recompute from raw samples. */
+  public record Key(long seriesId, long minuteMillis) {}
+
+  /**
+   * A minute row to upsert: the whole minute so far, plus the difference to what was last written
+   * for it (what the hour row receives).
+   */
+  public record Row(long seriesId, long minuteMillis, int count, double sum, double min, double max, double first,
+      double last, long lastTsMillis, double increase, int countDelta, double sumDelta, double increaseDelta) {}
+
+  /** The rows and recompute keys of one transaction; {@link #committed} or {@link #abort} ends it. */
+  public final class Plan {
+    private final List<Row> rows = new ArrayList<>();
+    private final Set<Key> keys = new HashSet<>();
+    private final Map<Long, Anchor> anchors = new HashMap<>();
+    private final Set<Long> lateInPlan = new HashSet<>();
+    private final Set<Series> touched = new HashSet<>();
+    private final List<Series> dirtyOpen = new ArrayList<>();
+    private boolean finished;
+    private boolean over;
+
+    private Plan() {
+      keys.addAll(pending);
+    }
+
+    /**
+     * What the database holds for a series memory does not know (see {@link #knows}): call before
+     * {@link #add} for each such series that this write did not create.
+     *
+     * @param tsMillis time of its newest stored non-NaN sample, or {@link #NO_SAMPLE}
+     * @param minuteWritten whether the rollup row of that sample's minute already includes it
+     */
+    public void anchor(long seriesId, long tsMillis, double value, boolean minuteWritten) {
+      anchors.put(seriesId, new Anchor(tsMillis, value, minuteWritten));
+    }
+
+    /**
+     * One sample the transaction stored as new, in the order of the batch.
+     *
+     * @param newSeries the series was created by this write, so it has no earlier samples
+     */
+    public void add(long seriesId, long tsMillis, double value, boolean newSeries) {
+      if (Double.isNaN(value)) {
+        return; // rollups leave NaN out, as the recompute does
+      }
+      long minute = minuteOf(tsMillis);
+      newestMinute = Math.max(newestMinute, minute);
+      if (lateInPlan.contains(seriesId)) {
+        keys.add(new Key(seriesId, minute)); // the next plan anchors the series again
+        return;
+      }
+      Series s = series.get(seriesId);
+      if (s == null) {
+        Anchor anchor = anchors.get(seriesId);
+        if (anchor == null && !newSeries) {
+          throw new IllegalStateException("series " + seriesId + " is neither new nor anchored; call anchor() first");
+        }
+        s = new Series(seriesId);
+        series.put(seriesId, s);
+        if (anchor != null && anchor.tsMillis() != NONE) {
+          s.prevTs = anchor.tsMillis();
+          s.prevValue = anchor.value();
+          if (!anchor.minuteWritten()) { // a previous writer stopped before writing that minute
+            keys.add(new Key(seriesId, minuteOf(anchor.tsMillis())));
+          }
+        }
+      }
+      touched.add(s);
+      long seen = s.minute != NONE ? s.lastTs : s.prevTs;
+      if (seen != NONE && tsMillis <= seen) {
+        late(s, minute);
+        return;
+      }
+      if (s.minute == minute) {
+        if (s.closed) { // closed early (silent for a while), then more samples of the same minute
+          s.closed = false;
+          byMinute.computeIfAbsent(minute, m -> new ArrayList<>()).add(s);
+        }
+        s.increase += step(s.last, value);
+        s.count++;
+        s.sum += value;
+        s.min = Math.min(s.min, value);
+        s.max = Math.max(s.max, value);
+        s.last = value;
+        s.lastTs = tsMillis;
+        s.dirty = true;
+      } else {
+        if (s.minute != NONE && !s.closed) {
+          close(s);
+        }
+        open(s, minute, tsMillis, value);
+      }
+      if (s.dirty && s.certain && !s.listedDirty) {
+        s.listedDirty = true;
+        dirtyOpen.add(s);
+      }
+    }
+
+    /**
+     * Closes minutes the newest data has left behind and adds provisional rows within the budget.
+     * Call once, after the last {@link #add}.
+     */
+    public void finish() {
+      if (finished) {
+        throw new IllegalStateException("plan already finished");
+      }
+      finished = true;
+      if (newestMinute != NONE) {
+        long cutoff = newestMinute - CLOSE_AFTER_MINUTES * MINUTE;
+        for (Iterator<Map.Entry<Long, List<Series>>> it = byMinute.headMap(cutoff, false).entrySet().iterator();
+            it.hasNext(); ) {
+          Map.Entry<Long, List<Series>> e = it.next();
+          for (Series s : e.getValue()) {
+            if (s.minute == e.getKey() && !s.closed && series.get(s.id) == s) {
+              touched.add(s);
+              close(s);
+            }
+          }
+          it.remove();
+        }
+      }
+      refill();
+      List<Series> open = dirtyOpen.stream()
+          .filter(s -> s.minute != NONE && !s.closed && s.dirty && s.certain && series.get(s.id) == s).toList();
+      if (!open.isEmpty() && open.size() <= tokens) {
+        tokens -= open.size();
+        open.forEach(this::emit);
+      }
+      dirtyOpen.forEach(s -> s.listedDirty = false);
+    }
+
+    /** Whether {@link #committed} or {@link #abort} has ended this plan. */
+    public boolean isOver() {
+      return over;
+    }
+
+    public List<Row> rows() {
+      return rows;
+    }
+
+    public Set<Key> recomputeKeys() {
+      return keys;
+    }
+
+    /** The transaction committed: recomputed keys are done. */
+    public void committed() {
+      over = true;
+      pending.removeAll(keys);
+    }
+
+    /**
+     * The transaction rolled back: nothing it wrote counts. Every touched series forgets its state
+     * (its next minute is recomputed from raw), and all minutes of this plan are recomputed with
+     * the next transaction that commits.
+     */
+    public void abort() {
+      over = true;
+      dirtyOpen.forEach(s -> s.listedDirty = false);
+      pending.addAll(keys);
+      rows.forEach(r -> pending.add(new Key(r.seriesId(), r.minuteMillis())));
+      for (Series s : touched) {
+        if (s.minute != NONE) {
+          pending.add(new Key(s.id, s.minute));
+        }
+        series.remove(s.id, s);
+      }
+    }
+
+    private void open(Series s, long minute, long ts, double value) {
+      if (s.minute != NONE) { // the last sample of the previous minute steps into this one
+        s.prevValue = s.last;
+        s.prevTs = s.lastTs;
+      }
+      s.minute = minute;
+      s.closed = false;
+      // an anchored series' first minute may hold stored samples memory never saw
+      s.certain = s.prevTs == NONE || minuteOf(s.prevTs) != minute;
+      s.count = 1;
+      s.sum = value;
+      s.min = value;
+      s.max = value;
+      s.first = value;
+      s.last = value;
+      s.lastTs = ts;
+      s.increase = s.prevTs != NONE && s.prevTs >= minute - STEP_LOOKBACK ? step(s.prevValue, value) : 0;
+      s.writtenCount = 0;
+      s.writtenSum = 0;
+      s.writtenIncrease = 0;
+      s.dirty = true;
+      byMinute.computeIfAbsent(minute, m -> new ArrayList<>()).add(s);
+    }
+
+    /** Writes the minute (or asks for its recompute); its state stays until the series moves on. */
+    private void close(Series s) {
+      if (!s.certain) {
+        keys.add(new Key(s.id, s.minute));
+      } else if (s.dirty) {
+        emit(s);
+      }
+      s.closed = true;
+    }
+
+    /** A sample at or before what the series has seen: recompute its minute and the open one, start over. */
+    private void late(Series s, long minute) {
+      keys.add(new Key(s.id, minute));
+      if (s.minute != NONE) {
+        keys.add(new Key(s.id, s.minute));
+      }
+      series.remove(s.id);
+      lateInPlan.add(s.id);
+    }
+
+    private void emit(Series s) {
+      rows.add(new Row(s.id, s.minute, s.count, s.sum, s.min, s.max, s.first, s.last, s.lastTs, s.increase,
+          s.count - s.writtenCount, s.sum - s.writtenSum, s.increase - s.writtenIncrease));
+      s.writtenCount = s.count;
+      s.writtenSum = s.sum;
+      s.writtenIncrease = s.increase;
+      s.dirty = false;
+    }
+  }
+
+  private void refill() {
+    long now = nanoTime.getAsLong();
+    tokens = Math.min(burst, tokens + (now - tokensAt) / 1e9 * rowsPerSecond);
+    tokensAt = now;
+  }
+
+  private static long minuteOf(long tsMillis) {
+    return Math.floorDiv(tsMillis, MINUTE) * MINUTE;
+  }
+
+  private static double step(double prev, double value) {
+    return value >= prev ? value - prev : value;
+  }
+
+  private static final class Series {
+    final long id;
+    /** The newest minute with samples: open, or closed but kept for a late-arriving sample of it. */
+    long minute = NONE;
+    boolean closed;
+    boolean certain;
+    boolean dirty;
+    boolean listedDirty;
+    int count;
+    double sum;
+    double min;
+    double max;
+    double first;
+    double last;
+    long lastTs;
+    double increase;
+    int writtenCount;
+    double writtenSum;
+    double writtenIncrease;
+    /** The series' newest stored sample before {@code minute} (an anchor's while none is open). */
+    double prevValue;
+    long prevTs = NONE;
+
+    Series(long id) {
+      this.id = id;
+    }
+  }
+}
