@@ -82,7 +82,7 @@ class ReportSliSourceIT {
     var stored = reporting.periodJob().compute(reporting.setup(config.tenant(TENANT).orElseThrow()), YearMonth.of(2026, 10));
     PeriodResult result = PeriodJson.read(stored.result());
 
-    SliSource engine = EngineSlis.of(config, db, clock, db.sampleStore(), new StoredSliSource(db.sampleStore(), db.rollupReader()));
+    SliSource engine = EngineSlis.of(config, db, clock, db.rollupReader(), new StoredSliSource(db.rollupReader()));
     List<SloDefinition> slos = ConfigMapping.sloDefinitions(config).stream().filter(s -> s.tenant().equals(TENANT)).toList();
     assertThat(result.slos()).extracting(PeriodResult.SloOutcome::name)
         .containsExactlyInAnyOrderElementsOf(slos.stream().map(SloDefinition::name).toList());

@@ -3,11 +3,14 @@ package io.slamon.slo;
 import io.slamon.core.Durations;
 import io.slamon.store.Event;
 import io.slamon.store.EventStore;
-import io.slamon.store.SampleReader;
+import io.slamon.core.openslo.SeriesSelector;
+import io.slamon.store.RollupReader;
+import io.slamon.store.RollupReader.Minute;
+import io.slamon.store.RollupReader.RollupSeries;
 import io.slamon.store.SampleReader.Point;
-import io.slamon.store.SampleReader.Series;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,22 +19,24 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Reads the built-in SLIs error rate, queue depth, RAG freshness, GPU capacity and token anomaly
- * from stored samples (every {@link InferenceSource} at once, so a tenant served by vLLM and TGI
- * is judged on both) and stored events. Availability, TTFT and latency go to {@code ratioKinds}
- * (the {@link StoredSliSource}). Each window is read once and cut into slices here.
+ * Reads the built-in SLIs error rate, queue depth, RAG freshness, GPU capacity, token anomaly and
+ * component availability from the 1-minute rollups (every {@link InferenceSource} at once, so a
+ * tenant served by vLLM and TGI is judged on both) and stored events — never from raw samples, so
+ * long windows cost one row per series and minute and outlive raw retention. Availability, TTFT and
+ * latency go to {@code ratioKinds} (the {@link StoredSliSource}). Each window is read once and cut
+ * into slices here ({@link SlicedSeries} says which slice a minute belongs to).
  */
 public final class BuiltInSlis implements SliSource {
   static final String DCGM_PRESENCE = "DCGM_FI_DEV_GPU_UTIL";
   static final String DCGM_XID = "DCGM_FI_DEV_XID_ERRORS";
   static final String RAG_GAUGE = "rag_index_freshness_seconds";
 
-  private final SampleReader samples;
-  private final EventStore events; // null: samples only
+  private final RollupReader rollups;
+  private final EventStore events; // null: rollups only
   private final SliSource ratioKinds;
 
-  public BuiltInSlis(SampleReader samples, EventStore events, SliSource ratioKinds) {
-    this.samples = Objects.requireNonNull(samples, "samples");
+  public BuiltInSlis(RollupReader rollups, EventStore events, SliSource ratioKinds) {
+    this.rollups = Objects.requireNonNull(rollups, "rollups");
     this.events = events;
     this.ratioKinds = ratioKinds;
   }
@@ -54,6 +59,7 @@ public final class BuiltInSlis implements SliSource {
       case RAG_FRESHNESS_UNDER -> ragFreshness(slo, slices);
       case GPU_CAPACITY -> gpuCapacity(slo, slices);
       case TOKEN_ANOMALY -> tokenAnomaly(slo, slices);
+      case COMPONENT_AVAILABILITY -> componentAvailability(slo, slices);
     };
   }
 
@@ -71,16 +77,16 @@ public final class BuiltInSlis implements SliSource {
     for (InferenceSource src : InferenceSource.ALL) {
       String requests = src == InferenceSource.VLLM ? slo.params().getOrDefault("metric", src.requests()) : src.requests();
       if (requests != null) {
-        List<Series> all = read(tenant, requests, slices);
-        total = SlicedSeries.plus(total, SlicedSeries.increasePerSlice(points(all), slices));
-        List<Series> failed = all.stream().filter(s -> failedByLabel(src, s, statusLabel, errorStatus)).toList();
-        errors = SlicedSeries.plus(errors, SlicedSeries.increasePerSlice(points(failed), slices));
+        List<RollupSeries> all = read(tenant, requests, slices);
+        total = SlicedSeries.plus(total, increase(all, slices));
+        List<RollupSeries> failed = all.stream().filter(s -> failedByLabel(src, s, statusLabel, errorStatus)).toList();
+        errors = SlicedSeries.plus(errors, increase(failed, slices));
       }
       if (src.failures() != null) {
-        double[] f = SlicedSeries.increasePerSlice(points(read(tenant, src.failures(), slices)), slices);
+        double[] f = increase(read(tenant, src.failures(), slices), slices);
         errors = SlicedSeries.plus(errors, f);
         if (src.successes() != null) {
-          total = SlicedSeries.plus(total, SlicedSeries.plus(f, SlicedSeries.increasePerSlice(points(read(tenant, src.successes(), slices)), slices)));
+          total = SlicedSeries.plus(total, SlicedSeries.plus(f, increase(read(tenant, src.successes(), slices), slices)));
         }
       }
     }
@@ -93,7 +99,7 @@ public final class BuiltInSlis implements SliSource {
     return out;
   }
 
-  private static boolean failedByLabel(InferenceSource src, Series s, String statusLabel, Pattern errorStatus) {
+  private static boolean failedByLabel(InferenceSource src, RollupSeries s, String statusLabel, Pattern errorStatus) {
     if (src == InferenceSource.VLLM) {
       String status = s.labels().get(statusLabel);
       return status != null && errorStatus.matcher(status).matches();
@@ -110,7 +116,7 @@ public final class BuiltInSlis implements SliSource {
     for (InferenceSource src : InferenceSource.ALL) {
       String family = src == InferenceSource.VLLM ? slo.params().getOrDefault("metric", src.queue()) : src.queue();
       if (family != null) {
-        all.addAll(points(read(slo.tenant(), family, slices)));
+        all.addAll(SlicedSeries.points(read(slo.tenant(), family, slices), slices.from(), Minute::max));
       }
     }
     return SlicedSeries.maxPerSlice(all, slices);
@@ -130,9 +136,15 @@ public final class BuiltInSlis implements SliSource {
       }
     }
     Map<String, String> matchers = index == null ? Map.of() : Map.of("index", index);
-    for (Series s : samples.query(slo.tenant(), slo.params().getOrDefault("metric", RAG_GAUGE), matchers, readFrom, slices.to())) {
+    // per minute: its largest lag counts in its slice, its last lag holds into later slices (measured
+    // from the minute's start, so a value never holds longer than the raw sample would)
+    for (RollupSeries s : rollups.rollups(slo.tenant(), slo.params().getOrDefault("metric", RAG_GAUGE), matchers, floor(readFrom), slices.to())) {
       String idx = s.labels().getOrDefault("index", "");
-      s.points().stream().filter(p -> p.value() >= 0).forEach(p -> measurements.add(new TimeBasedSlis.Freshness(idx, p.timestampMillis(), p.value())));
+      for (Minute m : s.minutes()) {
+        if (m.count() > 0 && m.min() >= 0) {
+          measurements.add(new TimeBasedSlis.Freshness(idx, SlicedSeries.at(m, slices.from()), m.max(), m.last()));
+        }
+      }
     }
     return TimeBasedSlis.freshnessUnder(measurements, slices, slo.threshold(), staleAfter);
   }
@@ -141,18 +153,21 @@ public final class BuiltInSlis implements SliSource {
     int reserved = (int) slo.number("reservedGpus", 0);
     String mig = slo.params().get("migProfile");
     Map<String, String> matchers = mig == null ? Map.of() : Map.of("GPU_I_PROFILE", mig);
-    return TimeBasedSlis.gpuCapacity(byGpu(read(slo.tenant(), DCGM_PRESENCE, matchers, slices)),
-        byGpu(read(slo.tenant(), DCGM_XID, matchers, slices)), reserved, slices);
+    return TimeBasedSlis.gpuCapacity(byGpu(read(slo.tenant(), DCGM_PRESENCE, matchers, slices), slices.from()),
+        byGpu(read(slo.tenant(), DCGM_XID, matchers, slices), slices.from()), reserved, slices);
   }
 
-  /** Per GPU (UUID, or index and host), and per MIG instance when the series has one. */
-  private static Map<String, List<Point>> byGpu(List<Series> series) {
+  /**
+   * Per GPU (UUID, or index and host), and per MIG instance when the series has one: a point per
+   * minute it reported, valued with the minute's largest sample (an XID code above 0 in any sample).
+   */
+  private static Map<String, List<Point>> byGpu(List<RollupSeries> series, Instant from) {
     Map<String, List<Point>> out = new LinkedHashMap<>();
-    for (Series s : series) {
+    for (RollupSeries s : series) {
       var l = s.labels();
       String gpu = l.containsKey("UUID") ? l.get("UUID") : l.getOrDefault("Hostname", "") + "/" + l.getOrDefault("gpu", "");
       String key = gpu + "/" + l.getOrDefault("GPU_I_ID", "");
-      out.computeIfAbsent(key, k -> new ArrayList<>()).addAll(s.points());
+      out.computeIfAbsent(key, k -> new ArrayList<>()).addAll(SlicedSeries.minutePoints(s.minutes(), from, Minute::max));
     }
     return out;
   }
@@ -168,7 +183,7 @@ public final class BuiltInSlis implements SliSource {
     double[] consumption = SlicedSeries.nan(all.count());
     for (InferenceSource src : InferenceSource.ALL) {
       for (String family : src.tokenCounters()) {
-        consumption = SlicedSeries.plus(consumption, SlicedSeries.increasePerSlice(points(read(slo.tenant(), family, matchers, all)), all));
+        consumption = SlicedSeries.plus(consumption, increase(read(slo.tenant(), family, matchers, all), all));
       }
     }
     if (events != null) {
@@ -194,16 +209,36 @@ public final class BuiltInSlis implements SliSource {
     return v == null ? dflt : Durations.parse(v);
   }
 
-  private List<Series> read(String tenant, String family, TimeSlices slices) {
+  /**
+   * Up minutes per slice of the component's series: the tenant's own and the provider scope's
+   * (shared infrastructure such as the control plane or object storage is scraped without a
+   * tenant and serves every tenant), never another tenant's.
+   */
+  private List<SliCounts> componentAvailability(SloDefinition slo, TimeSlices slices) {
+    SeriesSelector selector = ComponentAvailability.selector(slo);
+    List<RollupSeries> series = new ArrayList<>(rollups.rollups(slo.tenant(), selector.metric(), selector.labels(), floor(slices.from()), slices.to()));
+    series.addAll(rollups.rollups(null, selector.metric(), selector.labels(), floor(slices.from()), slices.to()));
+    return ComponentAvailability.perSlice(series, slices);
+  }
+
+  private List<RollupSeries> read(String tenant, String family, TimeSlices slices) {
     return read(tenant, family, Map.of(), slices);
   }
 
-  /** One point before the window is needed for the first slice's increase: read one slice earlier. */
-  private List<Series> read(String tenant, String family, Map<String, String> matchers, TimeSlices slices) {
-    return samples.query(tenant, family, matchers, slices.from().minus(slices.length()), slices.to());
+  /**
+   * The minutes starting in {@code [floor(from), to)}. Each minute's increase holds the step from
+   * the sample before it, so no earlier minute is needed for the first slice's increase.
+   */
+  private List<RollupSeries> read(String tenant, String family, Map<String, String> matchers, TimeSlices slices) {
+    return rollups.rollups(tenant, family, matchers, floor(slices.from()), slices.to());
   }
 
-  private static List<List<Point>> points(List<Series> series) {
-    return series.stream().map(Series::points).toList();
+  private static Instant floor(Instant t) {
+    return t.truncatedTo(ChronoUnit.MINUTES);
+  }
+
+  /** The counters' increase per slice: the sum of their minutes' increases. */
+  private static double[] increase(List<RollupSeries> counters, TimeSlices slices) {
+    return SlicedSeries.sumPerSlice(SlicedSeries.points(counters, slices.from(), Minute::increase), slices);
   }
 }

@@ -36,7 +36,7 @@ class BuiltInSlisIT {
   void storeFleetData() {
     settings = SharedEmbeddedPostgres.freshDatabase();
     db = Database.open(settings, msg -> {});
-    slis = new BuiltInSlis(db.sampleStore(), db.eventStore(), new StoredSliSource(db.sampleStore(), db.rollupReader()));
+    slis = new BuiltInSlis(db.rollupReader(), db.eventStore(), new StoredSliSource(db.rollupReader()));
     List<Sample> s = new ArrayList<>();
     for (String tenant : List.of(TENANT, OTHER)) {
       int k = tenant.equals(TENANT) ? 1 : 100; // the other tenant's numbers are far off, so leaking shows
