@@ -160,6 +160,24 @@ class BuiltInSlisIT {
   }
 
   @Test
+  void everyTimeSlicedKindGivesTheSameCountsWithTheRawSamplesTableHidden() {
+    // failure injection: with the samples table renamed any raw read fails; the rollups give the same counts
+    // (component availability: ComponentAvailabilityIT evaluates with the table hidden throughout)
+    Map<SliKind, SloDefinition> slos = new java.util.EnumMap<>(SliKind.class);
+    slos.put(SliKind.ERROR_RATE, slo(SliKind.ERROR_RATE, 0, Map.of()));
+    slos.put(SliKind.QUEUE_DEPTH_UNDER, slo(SliKind.QUEUE_DEPTH_UNDER, 4, Map.of()));
+    slos.put(SliKind.RAG_FRESHNESS_UNDER, slo(SliKind.RAG_FRESHNESS_UNDER, 600, Map.of()));
+    slos.put(SliKind.GPU_CAPACITY, slo(SliKind.GPU_CAPACITY, 0, Map.of("reservedGpus", "2")));
+    slos.put(SliKind.TOKEN_ANOMALY, slo(SliKind.TOKEN_ANOMALY, 0, Map.of("baseline", "5m"))
+        .withBudgeting(BudgetingMethod.OCCURRENCES, Double.NaN, Duration.ofMinutes(1)));
+    for (var e : slos.entrySet()) {
+      List<SliCounts> withRaw = slis.sliceCounts(e.getValue(), T0, T0.plusSeconds(600), Duration.ofMinutes(1));
+      List<SliCounts> hidden = RawSamplesHidden.during(db, () -> slis.sliceCounts(e.getValue(), T0, T0.plusSeconds(600), Duration.ofMinutes(1)));
+      assertThat(hidden).as(e.getKey().name()).isEqualTo(withRaw);
+    }
+  }
+
+  @Test
   void anotherTenantsSeriesNeverCount() {
     Map<String, String> none = new HashMap<>();
     SloDefinition nobody = new SloDefinition("nobody", "x", SliKind.ERROR_RATE, 0, 0.99, new SloWindow.Rolling(Duration.ofDays(1))).withParams(none);
