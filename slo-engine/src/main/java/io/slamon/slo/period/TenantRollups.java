@@ -17,10 +17,11 @@ import java.util.Objects;
  * tenant's series, and no other tenant's data in memory). Same numbers: both sum the same rollup
  * rows per series.
  *
- * <p>With a month given, the minute rows of a metric are read once for the whole month (the first
- * time a day inside it asks) and later requests inside the month are cut from that copy: the
- * time-sliced kinds ask for every day of the month, 28–31 round trips per SLO turned into one. Not
- * thread-safe: one per period computation.
+ * <p>With a month given, the minute rows of a metric are read once up to the month's end (from the
+ * month's start, or from earlier when the first request starts earlier: token anomaly's baseline
+ * reaches days before each day it judges) and later requests inside that range are cut from the
+ * copy: the time-sliced kinds ask for every day of the month, 28–31 round trips per SLO turned into
+ * one. Not thread-safe: one per period computation.
  */
 final class TenantRollups implements RollupReader {
   private record Key(String tenant, String metric, Map<String, String> matchers) {}
@@ -28,7 +29,10 @@ final class TenantRollups implements RollupReader {
   private final RollupReader delegate;
   private final String tenant;
   private final TimeInterval month; // null: no caching
-  private final Map<Key, List<RollupSeries>> cache = new HashMap<>();
+  private final Map<Key, Read> cache = new HashMap<>();
+
+  /** The minute rows of one selection from {@code from} to the month's end. */
+  private record Read(Instant from, List<RollupSeries> series) {}
 
   TenantRollups(RollupReader delegate, String tenant) {
     this(delegate, tenant, null);
@@ -42,13 +46,18 @@ final class TenantRollups implements RollupReader {
 
   @Override
   public List<RollupSeries> rollups(String t, String metric, Map<String, String> labelMatchers, Instant from, Instant to) {
-    if (month == null || from.isBefore(month.start()) || to.isAfter(month.end())) {
+    if (month == null || to.isAfter(month.end()) || !to.isAfter(month.start())) {
       return delegate.rollups(t, metric, labelMatchers, from, to);
     }
     Key key = new Key(t, Objects.requireNonNull(metric, "metric"), labelMatchers == null ? Map.of() : Map.copyOf(labelMatchers));
-    List<RollupSeries> whole = cache.computeIfAbsent(key, k -> delegate.rollups(t, metric, k.matchers(), month.start(), month.end()));
+    Read read = cache.get(key);
+    if (read == null || from.isBefore(read.from())) {
+      Instant start = from.isBefore(month.start()) ? from : month.start();
+      read = new Read(start, delegate.rollups(t, metric, key.matchers(), start, month.end()));
+      cache.put(key, read);
+    }
     List<RollupSeries> out = new ArrayList<>();
-    for (RollupSeries s : whole) {
+    for (RollupSeries s : read.series()) {
       // minutes are in time order: the requested ones are the run between the two bounds
       List<Minute> minutes = s.minutes();
       int lo = firstAtOrAfter(minutes, from);
