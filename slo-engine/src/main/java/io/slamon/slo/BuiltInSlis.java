@@ -7,6 +7,8 @@ import io.slamon.core.openslo.SeriesSelector;
 import io.slamon.store.RollupReader;
 import io.slamon.store.RollupReader.Minute;
 import io.slamon.store.RollupReader.RollupSeries;
+import io.slamon.store.RollupReader.SliceTotal;
+import io.slamon.store.RollupReader.SlicedTotals;
 import io.slamon.store.SampleReader.Point;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,9 +79,9 @@ public final class BuiltInSlis implements SliSource {
     for (InferenceSource src : InferenceSource.ALL) {
       String requests = src == InferenceSource.VLLM ? slo.params().getOrDefault("metric", src.requests()) : src.requests();
       if (requests != null) {
-        List<RollupSeries> all = read(tenant, requests, slices);
+        List<SlicedTotals> all = read(tenant, requests, slices);
         total = SlicedSeries.plus(total, increase(all, slices));
-        List<RollupSeries> failed = all.stream().filter(s -> failedByLabel(src, s, statusLabel, errorStatus)).toList();
+        List<SlicedTotals> failed = all.stream().filter(s -> failedByLabel(src, s, statusLabel, errorStatus)).toList();
         errors = SlicedSeries.plus(errors, increase(failed, slices));
       }
       if (src.failures() != null) {
@@ -99,7 +101,7 @@ public final class BuiltInSlis implements SliSource {
     return out;
   }
 
-  private static boolean failedByLabel(InferenceSource src, RollupSeries s, String statusLabel, Pattern errorStatus) {
+  private static boolean failedByLabel(InferenceSource src, SlicedTotals s, String statusLabel, Pattern errorStatus) {
     if (src == InferenceSource.VLLM) {
       String status = s.labels().get(statusLabel);
       return status != null && errorStatus.matcher(status).matches();
@@ -112,14 +114,14 @@ public final class BuiltInSlis implements SliSource {
   }
 
   private double[] queueMax(SloDefinition slo, TimeSlices slices) {
-    List<List<Point>> all = new ArrayList<>();
+    List<SlicedTotals> all = new ArrayList<>();
     for (InferenceSource src : InferenceSource.ALL) {
       String family = src == InferenceSource.VLLM ? slo.params().getOrDefault("metric", src.queue()) : src.queue();
       if (family != null) {
-        all.addAll(SlicedSeries.points(read(slo.tenant(), family, slices), slices.from(), Minute::max));
+        all.addAll(read(slo.tenant(), family, slices));
       }
     }
-    return SlicedSeries.maxPerSlice(all, slices);
+    return SlicedSeries.maxPerSlice(all, slices.count());
   }
 
   private List<SliCounts> ragFreshness(SloDefinition slo, TimeSlices slices) {
@@ -153,21 +155,27 @@ public final class BuiltInSlis implements SliSource {
     int reserved = (int) slo.number("reservedGpus", 0);
     String mig = slo.params().get("migProfile");
     Map<String, String> matchers = mig == null ? Map.of() : Map.of("GPU_I_PROFILE", mig);
-    return TimeBasedSlis.gpuCapacity(byGpu(read(slo.tenant(), DCGM_PRESENCE, matchers, slices), slices.from()),
-        byGpu(read(slo.tenant(), DCGM_XID, matchers, slices), slices.from()), reserved, slices);
+    return TimeBasedSlis.gpuCapacity(byGpu(read(slo.tenant(), DCGM_PRESENCE, matchers, slices), slices),
+        byGpu(read(slo.tenant(), DCGM_XID, matchers, slices), slices), reserved, slices);
   }
 
   /**
-   * Per GPU (UUID, or index and host), and per MIG instance when the series has one: a point per
-   * minute it reported, valued with the minute's largest sample (an XID code above 0 in any sample).
+   * Per GPU (UUID, or index and host), and per MIG instance when the series has one: a point at the
+   * start of each slice it reported in, valued with the slice's largest sample (an XID code above 0
+   * in any sample).
    */
-  private static Map<String, List<Point>> byGpu(List<RollupSeries> series, Instant from) {
+  private static Map<String, List<Point>> byGpu(List<SlicedTotals> series, TimeSlices slices) {
     Map<String, List<Point>> out = new LinkedHashMap<>();
-    for (RollupSeries s : series) {
+    for (SlicedTotals s : series) {
       var l = s.labels();
       String gpu = l.containsKey("UUID") ? l.get("UUID") : l.getOrDefault("Hostname", "") + "/" + l.getOrDefault("gpu", "");
       String key = gpu + "/" + l.getOrDefault("GPU_I_ID", "");
-      out.computeIfAbsent(key, k -> new ArrayList<>()).addAll(SlicedSeries.minutePoints(s.minutes(), from, Minute::max));
+      List<Point> points = out.computeIfAbsent(key, k -> new ArrayList<>());
+      for (SliceTotal t : s.slices()) {
+        if (t.count() > 0 && t.slice() < slices.count()) {
+          points.add(new Point(slices.slice(t.slice()).start().toEpochMilli(), t.max()));
+        }
+      }
     }
     return out;
   }
@@ -221,16 +229,17 @@ public final class BuiltInSlis implements SliSource {
     return ComponentAvailability.perSlice(series, slices);
   }
 
-  private List<RollupSeries> read(String tenant, String family, TimeSlices slices) {
+  private List<SlicedTotals> read(String tenant, String family, TimeSlices slices) {
     return read(tenant, family, Map.of(), slices);
   }
 
   /**
-   * The minutes starting in {@code [floor(from), to)}. Each minute's increase holds the step from
-   * the sample before it, so no earlier minute is needed for the first slice's increase.
+   * The minutes starting in {@code [floor(from), to)} summed per series and slice in the database
+   * (one row per series and slice, not per minute). Each minute's increase holds the step from the
+   * sample before it, so no earlier minute is needed for the first slice's increase.
    */
-  private List<RollupSeries> read(String tenant, String family, Map<String, String> matchers, TimeSlices slices) {
-    return rollups.rollups(tenant, family, matchers, floor(slices.from()), slices.to());
+  private List<SlicedTotals> read(String tenant, String family, Map<String, String> matchers, TimeSlices slices) {
+    return rollups.sliceTotals(tenant, family, matchers, slices.from(), slices.to(), slices.length());
   }
 
   private static Instant floor(Instant t) {
@@ -238,7 +247,7 @@ public final class BuiltInSlis implements SliSource {
   }
 
   /** The counters' increase per slice: the sum of their minutes' increases. */
-  private static double[] increase(List<RollupSeries> counters, TimeSlices slices) {
-    return SlicedSeries.sumPerSlice(SlicedSeries.points(counters, slices.from(), Minute::increase), slices);
+  private static double[] increase(List<SlicedTotals> counters, TimeSlices slices) {
+    return SlicedSeries.increasePerSlice(counters, slices.count());
   }
 }

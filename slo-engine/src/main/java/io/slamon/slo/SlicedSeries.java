@@ -1,20 +1,20 @@
 package io.slamon.slo;
 
 import io.slamon.store.RollupReader.Minute;
-import io.slamon.store.RollupReader.RollupSeries;
-import io.slamon.store.SampleReader.Point;
+import io.slamon.store.RollupReader.SliceTotal;
+import io.slamon.store.RollupReader.SlicedTotals;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Per-slice views of the 1-minute rollups: the largest gauge value and the counter increase in each
- * slice. A minute belongs to the slice holding its start; the minute holding the window's start
- * belongs to the first slice (its samples cannot be split, and the window reads the minutes
- * starting in {@code [floor(from), to)}, as {@link StoredSliSource} does). Slices without a minute
- * are NaN ("no data"), never 0.
+ * Per-slice views of the 1-minute rollups, summed per series and slice by the store ({@code
+ * RollupReader.sliceTotals}): the largest gauge value and the counter increase in each slice. A
+ * minute belongs to the slice holding its start; the minute holding the window's start belongs to
+ * the first slice (its samples cannot be split, and the window reads the minutes starting in
+ * {@code [floor(from), to)}, as {@link StoredSliSource} does). Slices without a minute are NaN ("no
+ * data"), never 0.
  */
 public final class SlicedSeries {
   private static final long MINUTE_MILLIS = 60_000;
@@ -31,55 +31,33 @@ public final class SlicedSeries {
     return start < f && start + MINUTE_MILLIS > f ? f : start;
   }
 
-  /** One point per minute row of {@code series}: placed by {@link #at}, valued by {@code field}. */
-  public static List<List<Point>> points(List<RollupSeries> series, Instant from, ToDoubleFunction<Minute> field) {
-    List<List<Point>> out = new ArrayList<>(series.size());
-    for (RollupSeries s : series) {
-      out.add(minutePoints(s.minutes(), from, field));
-    }
-    return out;
-  }
-
-  /** The points of one series' minutes: placed by {@link #at}, valued by {@code field}. */
-  public static List<Point> minutePoints(List<Minute> minutes, Instant from, ToDoubleFunction<Minute> field) {
-    List<Point> out = new ArrayList<>(minutes.size());
-    for (Minute m : minutes) {
-      out.add(new Point(at(m, from), field.applyAsDouble(m)));
-    }
-    return out;
-  }
-
-  /** Per slice, the largest value of any of {@code series} in it (NaN values skipped). */
-  public static double[] maxPerSlice(List<List<Point>> series, TimeSlices slices) {
-    double[] max = nan(slices.count());
-    for (List<Point> points : series) {
-      for (Point p : points) {
-        int i = slices.indexOf(p.timestampMillis());
-        if (i >= 0 && !Double.isNaN(p.value()) && (Double.isNaN(max[i]) || p.value() > max[i])) {
-          max[i] = p.value();
-        }
-      }
-    }
-    return max;
+  /** Per slice, the largest {@code max} of any of {@code series} (NaN values skipped). */
+  public static double[] maxPerSlice(List<SlicedTotals> series, int slices) {
+    return perSlice(series, slices, SliceTotal::max, Math::max);
   }
 
   /**
-   * Per slice, the sum of the values of {@code series} in it (NaN values skipped). Fed with the
-   * minutes' {@code increase} it is the counter increase per slice: each minute's increase already
-   * holds the reset-aware step from the sample before it, so the slices add up to the increase over
-   * the whole window. A slice without a minute is NaN.
+   * Per slice, the counter increase of {@code series} summed: each minute's increase already holds
+   * the reset-aware step from the sample before it, so the slices add up to the increase over the
+   * whole window.
    */
-  public static double[] sumPerSlice(List<List<Point>> series, TimeSlices slices) {
-    double[] sum = nan(slices.count());
-    for (List<Point> points : series) {
-      for (Point p : points) {
-        int i = slices.indexOf(p.timestampMillis());
-        if (i >= 0 && !Double.isNaN(p.value())) {
-          sum[i] = Double.isNaN(sum[i]) ? p.value() : sum[i] + p.value();
+  public static double[] increasePerSlice(List<SlicedTotals> series, int slices) {
+    return perSlice(series, slices, SliceTotal::increase, Double::sum);
+  }
+
+  private static double[] perSlice(List<SlicedTotals> series, int slices, ToDoubleFunction<SliceTotal> field,
+      java.util.function.DoubleBinaryOperator combine) {
+    double[] out = nan(slices);
+    for (SlicedTotals s : series) {
+      for (SliceTotal t : s.slices()) {
+        double v = field.applyAsDouble(t);
+        int i = t.slice();
+        if (i >= 0 && i < slices && !Double.isNaN(v)) {
+          out[i] = Double.isNaN(out[i]) ? v : combine.applyAsDouble(out[i], v);
         }
       }
     }
-    return sum;
+    return out;
   }
 
   /** Element-wise sum where NaN means "no data": NaN + x = x, NaN + NaN = NaN. */

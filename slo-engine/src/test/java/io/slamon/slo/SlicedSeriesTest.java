@@ -2,9 +2,9 @@ package io.slamon.slo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.slamon.store.RollupReader;
 import io.slamon.store.RollupReader.Minute;
 import io.slamon.store.RollupReader.RollupSeries;
-import io.slamon.store.SampleReader.Point;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,8 +21,10 @@ class SlicedSeriesTest {
   private static final TimeSlices FOUR_MINUTES = new TimeSlices(T0, T0.plusSeconds(240), Duration.ofMinutes(1));
 
   /**
-   * Minute rows as "second=increase ..." (the minute's start in seconds after T0); the window starts
-   * at {@code fromSecond} and is cut into one-minute slices up to T0 + 240 s.
+   * Minute rows as "second=increase ..." (the minute's start in seconds after T0, as the store reads
+   * them: starting in [floor(from), to)), summed per slice by the store's rule ({@code
+   * RollupReader.perSlice}, what {@code sliceTotals} computes in the database); the window starts at
+   * {@code fromSecond} and is cut into one-minute slices up to T0 + 240 s.
    */
   @ParameterizedTest(name = "{0}: {2} -> {3}")
   @CsvSource(
@@ -35,11 +37,10 @@ class SlicedSeriesTest {
         "a minute starting at the window end is outside | 0 | 180=10 240=90 | NaN NaN NaN 10",
         "NaN increases are skipped | 0 | 0=NaN 60=5 | NaN 5 NaN NaN",
         "the minute holding the window start belongs to the first slice; others to the slice holding their start | 30 | 0=7 60=3 120=4 180=5 | 10 4 5 NaN",
-        "a minute wholly before the window is outside | 60 | 0=7 60=3 | 3 NaN NaN",
       })
   void increasePerSliceIsTheSumOfTheMinutesIncreases(String why, int fromSecond, String minutes, String expected) {
     TimeSlices slices = new TimeSlices(T0.plusSeconds(fromSecond), T0.plusSeconds(240), Duration.ofMinutes(1));
-    double[] inc = SlicedSeries.sumPerSlice(SlicedSeries.points(List.of(series(minutes)), slices.from(), Minute::increase), slices);
+    double[] inc = SlicedSeries.increasePerSlice(RollupReader.perSlice(List.of(series(minutes)), slices.from(), slices.length()), slices.count());
     assertThat(format(inc)).as(why).isEqualTo(expected);
   }
 
@@ -48,7 +49,7 @@ class SlicedSeriesTest {
     TimeSlices twoMinutes = new TimeSlices(T0, T0.plusSeconds(240), Duration.ofMinutes(2));
     var a = series("0=10 60=15 120=5 180=0");
     var b = series("0=1 60=1 120=1 180=1");
-    double[] inc = SlicedSeries.sumPerSlice(SlicedSeries.points(List.of(a, b), T0, Minute::increase), twoMinutes);
+    double[] inc = SlicedSeries.increasePerSlice(RollupReader.perSlice(List.of(a, b), T0, twoMinutes.length()), twoMinutes.count());
     assertThat(format(inc)).isEqualTo("27 7");
     assertThat(Arrays.stream(inc).sum()).isEqualTo(34);
   }
@@ -78,15 +79,17 @@ class SlicedSeriesTest {
     return new RollupSeries("acme", "c_total", java.util.Map.of(), out);
   }
 
+  /** Two series' minute rows as "second=max ..."; four one-minute slices. */
   @ParameterizedTest(name = "{0}: {1} | {2} -> {3}")
   @CsvSource(
       delimiter = '|',
       value = {
-        "largest of both series per slice | 0=3 30=7 | 10=5 70=2 | 7 2 NaN NaN",
-        "empty slices stay NaN | 200=1 | | NaN NaN NaN 1",
+        "largest of both series per slice | 0=3 60=7 | 0=5 60=2 | 5 7 NaN NaN",
+        "empty slices stay NaN | 180=1 | | NaN NaN NaN 1",
       })
   void maxPerSliceTakesTheLargestSampleOfAnySeries(String why, String a, String b, String expected) {
-    assertThat(format(SlicedSeries.maxPerSlice(List.of(parse(a), parse(b)), FOUR_MINUTES))).as(why).isEqualTo(expected);
+    double[] max = SlicedSeries.maxPerSlice(RollupReader.perSlice(List.of(gauge(a), gauge(b)), T0, FOUR_MINUTES.length()), FOUR_MINUTES.count());
+    assertThat(format(max)).as(why).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "{0}: {1} slices")
@@ -112,16 +115,17 @@ class SlicedSeriesTest {
     assertThat(new TimeSlices(T0, T0, Duration.ofMinutes(1)).count()).isZero();
   }
 
-  static List<Point> parse(String spec) {
-    List<Point> out = new ArrayList<>();
-    if (spec == null || spec.isBlank()) {
-      return out;
+  /** A gauge's minute rows "second=max ..." (min 0, the other fields the max). */
+  static RollupSeries gauge(String spec) {
+    List<Minute> out = new ArrayList<>();
+    if (spec != null && !spec.isBlank()) {
+      for (String p : spec.trim().split("\\s+")) {
+        String[] kv = p.split("=");
+        double v = Double.parseDouble(kv[1]);
+        out.add(new Minute(T0.plusSeconds(Long.parseLong(kv[0])), 4, 4 * v, 0, v, v, v, 0));
+      }
     }
-    for (String p : spec.trim().split("\\s+")) {
-      String[] kv = p.split("=");
-      out.add(new Point(T0.plusSeconds(Long.parseLong(kv[0])).toEpochMilli(), Double.parseDouble(kv[1])));
-    }
-    return out;
+    return new RollupSeries("acme", "queue", java.util.Map.of(), out);
   }
 
   static String format(double[] values) {
