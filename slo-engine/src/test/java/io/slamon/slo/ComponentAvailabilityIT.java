@@ -96,24 +96,44 @@ class ComponentAvailabilityIT {
     assertThat(Double.valueOf(result.attainment())).as(why).isEqualTo(Double.valueOf(attainment));
   }
 
-  @Test
-  void announcedMaintenanceLeavesTheDenominatorAndItsOverrunCounts() {
-    // agreed: Sundays 02:30-03:00 UTC, 1 day notice; announced 2 days ahead for 02:30-02:32, ran 02:30-02:33
+  /**
+   * Maintenance of the control plane in minutes after T0 (the agreed window is Sundays 02:30–03:00
+   * UTC = minutes 30–60, one day's notice); announced = how many hours ahead ("-" = never). The
+   * provider's API server is down in minutes 30, 31 and 32; the window is minutes 25–39 (15 minutes)
+   * and its 5-minute slices. Each case is its own tenant, so their events do not meet.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "announced 48 h ahead, held to plan: its minutes leave the denominator | m-plan    | 48 | 30 | 33 | 30 | 33 | 12/12 | 5/5 2/2 5/5",
+        "ends at the announced end exactly: nothing more counts (boundary)    | m-exact   | 48 | 30 | 32 | 30 | 32 | 12/13 | 5/5 2/3 5/5",
+        "overran the announced end by a minute: the overrun minute counts     | m-overrun | 48 | 30 | 32 | 30 | 33 | 12/13 | 5/5 2/3 5/5",
+        "announced 12 h ahead, too late for a day's notice: counts in full     | m-late    | 12 | 30 | 33 | 30 | 33 | 12/15 | 5/5 2/5 5/5",
+        "never announced: counts in full                                       | m-none    | -  | 30 | 33 | 30 | 33 | 12/15 | 5/5 2/5 5/5",
+      })
+  void announcedMaintenanceLeavesTheDenominatorAndItsOverrunCounts(String why, String tenant, String aheadHours, int plannedFrom,
+      int plannedTo, int startedAt, int endedAt, String counts, String slices) {
     var agreed = new MaintenanceExclusions.AgreedWindow(
         new AgreedMaintenanceWindow(DayOfWeek.SUNDAY, LocalTime.of(2, 30), Duration.ofMinutes(30), ZoneOffset.UTC), Duration.ofDays(1));
-    event("m-1", "maintenance.announced", T0.minus(Duration.ofDays(2)),
-        Map.of("maintenanceId", "m-1", "plannedStart", T0.plusSeconds(30 * 60).toString(), "plannedEnd", T0.plusSeconds(32 * 60).toString()));
-    event("m-2", "maintenance.started", T0.plusSeconds(30 * 60), Map.of("maintenanceId", "m-1"));
-    event("m-3", "maintenance.ended", T0.plusSeconds(33 * 60), Map.of("maintenanceId", "m-1"));
+    if (!aheadHours.equals("-")) {
+      event(tenant, tenant + "-a", "maintenance.announced", minute(plannedFrom).minus(Duration.ofHours(Long.parseLong(aheadHours))),
+          Map.of("maintenanceId", tenant, "plannedStart", minute(plannedFrom).toString(), "plannedEnd", minute(plannedTo).toString()));
+    }
+    event(tenant, tenant + "-s", "maintenance.started", minute(startedAt), Map.of("maintenanceId", tenant));
+    event(tenant, tenant + "-e", "maintenance.ended", minute(endedAt), Map.of("maintenanceId", tenant));
     SliSource aware = new MaintenanceAwareSliSource(engine,
-        new MaintenanceExclusions(db.eventStore(), tenant -> List.of(agreed), InstantSource.fixed(T0.plusSeconds(3600))));
-    SloDefinition slo = controlPlane(BudgetingMethod.OCCURRENCES, Duration.ofMinutes(1));
-    // minutes 25..39: 15 minutes, 30 and 31 excluded (announced), 32 down (overrun), 33 onwards up
-    SliCounts counts = RawSamplesHidden.during(db, () -> aware.counts(slo, T0.plusSeconds(25 * 60), T0.plusSeconds(40 * 60)));
-    assertThat(counts).isEqualTo(new SliCounts(12, 13));
-    // per 5-minute slice: the excluded minutes leave the second slice only
-    assertThat(format(RawSamplesHidden.during(db, () -> aware.sliceCounts(slo, T0.plusSeconds(25 * 60), T0.plusSeconds(40 * 60),
-        Duration.ofMinutes(5))))).isEqualTo("5/5 2/3 5/5");
+        new MaintenanceExclusions(db.eventStore(), t -> List.of(agreed), InstantSource.fixed(T0.plusSeconds(3600))));
+    SloDefinition slo = new SloDefinition(tenant, tenant + "-control-plane", SliKind.COMPONENT_AVAILABILITY, 0, 0.999,
+        new SloWindow.Rolling(Duration.ofDays(30))).withParams(Map.of("component", "control-plane"));
+    SliCounts total = RawSamplesHidden.during(db, () -> aware.counts(slo, minute(25), minute(40)));
+    assertThat(format(List.of(total))).as(why).isEqualTo(counts);
+    assertThat(format(RawSamplesHidden.during(db, () -> aware.sliceCounts(slo, minute(25), minute(40), Duration.ofMinutes(5)))))
+        .as(why).isEqualTo(slices);
+  }
+
+  private static Instant minute(int m) {
+    return T0.plusSeconds(60L * m);
   }
 
   @Test
@@ -140,8 +160,8 @@ class ComponentAvailabilityIT {
         .hasMessageContaining("samples");
   }
 
-  private void event(String id, String type, Instant time, Map<String, Object> attributes) {
-    db.eventStore().append(new Event(id, TENANT, type, time, "test", attributes));
+  private void event(String tenant, String id, String type, Instant time, Map<String, Object> attributes) {
+    db.eventStore().append(new Event(id, tenant, type, time, "test", attributes));
   }
 
   static String format(List<SliCounts> counts) {
