@@ -1,9 +1,9 @@
 package io.slamon.slo;
 
 import io.slamon.core.Durations;
+import io.slamon.core.openslo.SeriesSelector;
 import io.slamon.store.Event;
 import io.slamon.store.EventStore;
-import io.slamon.core.openslo.SeriesSelector;
 import io.slamon.store.RollupReader;
 import io.slamon.store.RollupReader.Minute;
 import io.slamon.store.RollupReader.RollupSeries;
@@ -24,9 +24,10 @@ import java.util.regex.Pattern;
  * Reads the built-in SLIs error rate, queue depth, RAG freshness, GPU capacity, token anomaly and
  * component availability from the 1-minute rollups (every {@link InferenceSource} at once, so a
  * tenant served by vLLM and TGI is judged on both) and stored events — never from raw samples, so
- * long windows cost one row per series and minute and outlive raw retention. Availability, TTFT and
- * latency go to {@code ratioKinds} (the {@link StoredSliSource}). Each window is read once and cut
- * into slices here ({@link SlicedSeries} says which slice a minute belongs to).
+ * long windows outlive raw retention and cost one row per series and slice (summed in the database,
+ * {@code RollupReader.sliceTotals}) or, for RAG freshness and component availability, per series and
+ * minute. Availability, TTFT and latency go to {@code ratioKinds} (the {@link StoredSliSource}).
+ * Each window is read once ({@link SlicedSeries} says which slice a minute belongs to).
  */
 public final class BuiltInSlis implements SliSource {
   static final String DCGM_PRESENCE = "DCGM_FI_DEV_GPU_UTIL";
