@@ -175,7 +175,7 @@ public final class PrometheusRules {
     MetricSource s = slo.source();
     return switch (s.kind()) {
       case ERROR_RATE -> errorRateRatio(slo, w);
-      case QUEUE_DEPTH_UNDER, RAG_FRESHNESS_UNDER, GPU_CAPACITY, TOKEN_ANOMALY -> TimeSliceRules.errorRatio(slo, w);
+      case QUEUE_DEPTH_UNDER, RAG_FRESHNESS_UNDER, GPU_CAPACITY, TOKEN_ANOMALY, COMPONENT_AVAILABILITY -> TimeSliceRules.errorRatio(slo, w);
       case AVAILABILITY -> {
         String bad = param(s, "badStatus");
         String m = param(s, "metric");

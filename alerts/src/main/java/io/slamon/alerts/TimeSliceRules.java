@@ -40,7 +40,7 @@ final class TimeSliceRules {
 
   static boolean isTimeSliced(SliKind kind) {
     return kind == SliKind.QUEUE_DEPTH_UNDER || kind == SliKind.RAG_FRESHNESS_UNDER || kind == SliKind.GPU_CAPACITY
-        || kind == SliKind.TOKEN_ANOMALY;
+        || kind == SliKind.TOKEN_ANOMALY || kind == SliKind.COMPONENT_AVAILABILITY;
   }
 
   /** The recorded judgement of each slice: 1 good, 0 bad, no sample without data. */
@@ -127,6 +127,25 @@ final class TimeSliceRules {
         String normal = "quantile_over_time(0.5, " + tokens + "[" + slices(prom(slo.slice().multipliedBy(baselineSlices)))
             + "] offset " + slice + ")";
         yield "(" + tokens + " <= bool " + num(factor) + " * " + normal + ") and on() (" + normal + " > 0)";
+      }
+      case COMPONENT_AVAILABILITY -> {
+        // Up when every selected health series (the tenant's and the provider's, which carry no
+        // tenant label) reported only 1s in the slice; with the default one-minute slices the
+        // average over a window is the engine's share of up minutes.
+        String name = param(slo, "component").orElse("");
+        io.slamon.core.openslo.Component c = io.slamon.core.openslo.Component.of(name);
+        io.slamon.core.openslo.SeriesSelector sel = param(slo, "selector").map(io.slamon.core.openslo.SeriesSelector::parse)
+            .orElseGet(() -> {
+              if (c == null) {
+                throw new IllegalArgumentException("SLO " + slo.name() + ": component-availability needs a component ("
+                    + io.slamon.core.openslo.Component.names() + ") or a selector");
+              }
+              return c.defaultSelector();
+            });
+        List<String> m = new ArrayList<>();
+        sel.labels().forEach((k, v) -> m.add(k + "=" + quote(v)));
+        m.add("tenant=~" + quote(slo.tenant() + "|")); // tenant ids are [a-z0-9-]: no regex metacharacters
+        yield "min(min_over_time(" + sel.metric() + "{" + String.join(",", m) + "}[" + slice + "])) >= bool 1";
       }
       default -> throw new IllegalArgumentException("SLI kind " + slo.source().kind().configName() + " is not time-sliced");
     };

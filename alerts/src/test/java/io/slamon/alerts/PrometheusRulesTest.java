@@ -69,6 +69,17 @@ class PrometheusRulesTest {
   }
 
   @Test
+  void componentAvailabilityRecordsWhetherEverySelectedHealthSeriesOfTheTenantOrProviderWasUp() {
+    RuleSlo net = sliced(SliKind.COMPONENT_AVAILABILITY, Map.of("component", "network"), 0, Duration.ofMinutes(1), Map.of());
+    assertThat(TimeSliceRules.goodSlice(net))
+        .isEqualTo("min(min_over_time(probe_success{component=\"network\",tenant=~\"acme|\"}[1m])) >= bool 1");
+    RuleSlo gpu = sliced(SliKind.COMPONENT_AVAILABILITY, Map.of("component", "gpu-nodes", "selector", "up{job=\"dcgm\"}"), 0,
+        Duration.ofMinutes(5), Map.of());
+    assertThat(TimeSliceRules.goodSlice(gpu)).isEqualTo("min(min_over_time(up{job=\"dcgm\",tenant=~\"acme|\"}[5m])) >= bool 1");
+    assertThat(rules.errorRatio(net, "1h")).isEqualTo("1 - avg_over_time(slo:sli_good_slice:bool{sloth_id=\"acme-chat\"}[3599s])");
+  }
+
+  @Test
   void timeSlicedKindsRecordEachSliceOncePerSliceAndAverageTheSlicesOfAWindow() {
     RuleSlo q = sliced(SliKind.QUEUE_DEPTH_UNDER, Map.of("threshold", "8"), 8, Duration.ofMinutes(1), Map.of("threshold", "8"));
     // A 1 h window holds the 60 slices ending in (now - 1h, now]: one second short, for closed and left-open ranges alike.

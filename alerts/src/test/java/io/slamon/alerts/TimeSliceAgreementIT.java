@@ -152,6 +152,7 @@ class TimeSliceAgreementIT {
         case QUEUE_DEPTH_UNDER -> Map.of("threshold", "8");
         case RAG_FRESHNESS_UNDER -> Map.of("threshold", "30m", "index", "kb");
         case TOKEN_ANOMALY -> Map.of("model", "llama");
+        case COMPONENT_AVAILABILITY -> Map.of("component", "network");
         default -> Map.of();
       };
       Duration slice = kind == SliKind.TOKEN_ANOMALY ? Duration.ofHours(1) : SLICE;

@@ -22,7 +22,7 @@ import java.util.Optional;
 
 /**
  * Maps the configured built-in kinds beyond availability and latency (error rate, queue depth, RAG
- * freshness, GPU capacity, token anomaly) and the OpenSLO budgeting method onto engine
+ * freshness, GPU capacity, token anomaly, component availability) and the OpenSLO budgeting method onto engine
  * definitions. Pure translation; the rules live in the slo-engine.
  */
 final class BuiltInKinds {
@@ -88,6 +88,7 @@ final class BuiltInKinds {
       case RAG_FRESHNESS_UNDER -> SliKind.RAG_FRESHNESS_UNDER;
       case GPU_CAPACITY -> SliKind.GPU_CAPACITY;
       case TOKEN_ANOMALY -> SliKind.TOKEN_ANOMALY;
+      case COMPONENT_AVAILABILITY -> SliKind.COMPONENT_AVAILABILITY;
       default -> null;
     };
   }

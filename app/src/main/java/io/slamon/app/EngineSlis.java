@@ -6,7 +6,7 @@ import io.slamon.slo.MaintenanceAwareSliSource;
 import io.slamon.slo.MaintenanceExclusions;
 import io.slamon.slo.SliSource;
 import io.slamon.store.Database;
-import io.slamon.store.SampleReader;
+import io.slamon.store.RollupReader;
 import java.time.InstantSource;
 
 /**
@@ -18,12 +18,12 @@ final class EngineSlis {
   private EngineSlis() {}
 
   /**
-   * @param samples raw samples for the kinds that need single samples (the period job passes its
-   *     month copy)
+   * @param rollups the 1-minute rollups the time-sliced kinds read (the period job passes its
+   *     tenant-month copy); no kind reads raw samples
    * @param ratioKinds availability, TTFT and latency counts (a {@code StoredSliSource})
    */
-  static SliSource of(SlamonConfig config, Database db, InstantSource clock, SampleReader samples, SliSource ratioKinds) {
-    return new MaintenanceAwareSliSource(new BuiltInSlis(samples, db.eventStore(), ratioKinds),
+  static SliSource of(SlamonConfig config, Database db, InstantSource clock, RollupReader rollups, SliSource ratioKinds) {
+    return new MaintenanceAwareSliSource(new BuiltInSlis(rollups, db.eventStore(), ratioKinds),
         new MaintenanceExclusions(db.eventStore(), tenant -> BuiltInKinds.agreedWindows(config, tenant), clock));
   }
 }

@@ -40,8 +40,8 @@ final class Reporting {
     this.config = config;
     this.slos = ConfigMapping.sloDefinitions(config);
     RegulatoryClocks clocks = ConfigMapping.regulatoryClocks(config, db, clock);
-    StoredPeriodInputs inputs = new StoredPeriodInputs(db.sampleStore(), db.rollupReader(), db.eventStore(), db.incidentStore(), db.auditLog(),
-        db.periodResultStore(), (raw, rollups) -> EngineSlis.of(config, db, clock, raw, new StoredSliSource(raw, rollups)),
+    StoredPeriodInputs inputs = new StoredPeriodInputs(db.rollupReader(), db.eventStore(), db.incidentStore(), db.auditLog(),
+        db.periodResultStore(), rollups -> EngineSlis.of(config, db, clock, rollups, new StoredSliSource(rollups)),
         incident -> clockEvidence(clocks, incident, clock.instant()));
     this.periods = new PeriodJob(this::setups, inputs, db.periodResultStore(), clock);
     this.reports = new ReportService(config.provider(), periods, db.reportArchive(), new ReportRenderer(), clock);

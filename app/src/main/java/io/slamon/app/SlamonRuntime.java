@@ -57,8 +57,8 @@ final class SlamonRuntime implements AutoCloseable {
     this.clock = clock;
     this.collector = collector;
     this.slos = ConfigMapping.sloDefinitions(config);
-    this.sli = new StoredSliSource(db.sampleStore(), db.rollupReader());
-    var source = EngineSlis.of(config, db, clock, db.sampleStore(), sli);
+    this.sli = new StoredSliSource(db.rollupReader());
+    var source = EngineSlis.of(config, db, clock, db.rollupReader(), sli);
     this.evaluator = new SloEvaluator(source, clock);
     this.burnRates = new BurnRateMonitor(source, slo -> BuiltInKinds.burnRatePolicy(config, slo.name()), clock);
     this.scanner = new SignalScanner(db.sampleStore(), clock, Duration.ofMinutes(2));

@@ -46,6 +46,17 @@ class ConfigMappingTest {
   }
 
   @Test
+  void componentAvailabilityMapsWithItsComponentAndSelectorAndOneMinuteSlices() {
+    SloDefinition gpuNodes = ConfigMapping.sloDefinitions(example().config()).stream()
+        .filter(d -> d.name().equals("hanse-bank-gpu-nodes")).findFirst().orElseThrow();
+    assertThat(gpuNodes.kind()).isEqualTo(SliKind.COMPONENT_AVAILABILITY);
+    assertThat(gpuNodes.params()).containsEntry("component", "gpu-nodes").containsEntry("selector", "up{job=\"dcgm\"}");
+    assertThat(gpuNodes.budgeting()).isEqualTo(io.slamon.slo.BudgetingMethod.OCCURRENCES);
+    assertThat(gpuNodes.timeSliceWindow()).isEqualTo(java.time.Duration.ofMinutes(1));
+    assertThat(ConfigMapping.notYetEvaluated(example().config())).doesNotContain("hanse-bank-gpu-nodes");
+  }
+
+  @Test
   void ragFreshnessMapsWithItsThresholdInSecondsAndItsTimeslices() {
     SloDefinition rag = ConfigMapping.sloDefinitions(example().config()).stream()
         .filter(d -> d.name().equals("hanse-bank-rag-freshness")).findFirst().orElseThrow();

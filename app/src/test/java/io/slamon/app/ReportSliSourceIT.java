@@ -82,7 +82,7 @@ class ReportSliSourceIT {
     var stored = reporting.periodJob().compute(reporting.setup(config.tenant(TENANT).orElseThrow()), YearMonth.of(2026, 10));
     PeriodResult result = PeriodJson.read(stored.result());
 
-    SliSource engine = EngineSlis.of(config, db, clock, db.sampleStore(), new StoredSliSource(db.sampleStore(), db.rollupReader()));
+    SliSource engine = EngineSlis.of(config, db, clock, db.rollupReader(), new StoredSliSource(db.rollupReader()));
     List<SloDefinition> slos = ConfigMapping.sloDefinitions(config).stream().filter(s -> s.tenant().equals(TENANT)).toList();
     assertThat(result.slos()).extracting(PeriodResult.SloOutcome::name)
         .containsExactlyInAnyOrderElementsOf(slos.stream().map(SloDefinition::name).toList());
@@ -100,6 +100,62 @@ class ReportSliSourceIT {
     assertThat(rag.total() - rag.good()).as("the stale hour outside the window counts bad").isEqualTo(12);
     assertThat(rag.daily()).filteredOn(d -> d.date().equals("2026-10-10")).singleElement()
         .satisfies(d -> assertThat(d.attainment()).isEqualTo(1.0));
+  }
+
+  @Test
+  void theMonthsOutagesCapacityCompletenessAndComponentAvailabilityComeFromTheRollupsAndOutliveTheRawSamples() throws Exception {
+    SlamonConfig config = ConfigLoader.load(Path.of("..", "examples", "config")).config();
+    // Wednesday 28 to Saturday 31 October 2026 (CET), one scrape a minute at :30
+    Instant from = berlin("2026-10-28T00:00");
+    Instant to = berlin("2026-11-01T00:00");
+    Instant dcgmFails = berlin("2026-10-29T12:00");
+    Instant vllmDownFrom = berlin("2026-10-30T10:00");
+    Instant vllmDownTo = berlin("2026-10-30T10:10");
+    Instant gpuGoneFrom = berlin("2026-10-31T08:00");
+    Instant gpuGoneTo = berlin("2026-10-31T09:00");
+    List<Sample> batch = new ArrayList<>();
+    for (Instant minute = from; minute.isBefore(to); minute = minute.plusSeconds(60)) {
+      long t = minute.plusSeconds(30).toEpochMilli();
+      // the shared GPU nodes' dcgm-exporter, scraped without a tenant (what hanse-bank-gpu-nodes reads)
+      batch.add(new Sample(null, "up", Map.of("job", "dcgm", "instance", "127.0.0.1:19401", "cluster", "fra-gpu-1"), t,
+          minute.equals(dcgmFails) ? 0 : 1));
+      batch.add(new Sample(TENANT, "up", Map.of("job", "vllm", "instance", "127.0.0.1:18003", "tenant", TENANT), t,
+          inside(minute, vllmDownFrom, vllmDownTo) ? 0 : 1));
+      for (int gpu = 0; gpu < 8; gpu++) {
+        if (gpu == 7 && inside(minute, gpuGoneFrom, gpuGoneTo)) {
+          continue;
+        }
+        batch.add(new Sample(TENANT, "DCGM_FI_DEV_GPU_UTIL", Map.of("gpu", String.valueOf(gpu), "UUID", "GPU-hb-" + gpu,
+            "namespace", TENANT), t, 40));
+      }
+      if (batch.size() >= 6000) {
+        db.sampleStore().write(batch);
+        batch.clear();
+      }
+    }
+    db.sampleStore().write(batch);
+    InstantSource clock = InstantSource.fixed(Instant.parse("2026-11-02T06:00:00Z"));
+    Reporting reporting = new Reporting(config, db, clock);
+    var setup = reporting.setup(config.tenant(TENANT).orElseThrow());
+    PeriodResult before = PeriodJson.read(reporting.periodJob().compute(setup, YearMonth.of(2026, 10)).result());
+
+    PeriodResult.SloOutcome gpuNodes = outcome(before, "hanse-bank-gpu-nodes");
+    assertThat(gpuNodes.kind()).isEqualTo("COMPONENT_AVAILABILITY");
+    assertThat(gpuNodes.total()).as("minutes with a dcgm scrape").isEqualTo(4 * 1440);
+    assertThat(gpuNodes.good()).as("one minute with a failed scrape").isEqualTo(4 * 1440 - 1);
+    assertThat(before.availability().downtimeMinutes()).as("the vLLM target's ten failed scrapes").isEqualTo(10.0);
+    assertThat(before.completeness().scrapes()).isEqualTo(4 * 1440);
+    assertThat(before.completeness().successfulScrapes()).isEqualTo(4 * 1440 - 10);
+
+    try (var c = db.dataSource().getConnection(); var st = c.createStatement()) {
+      st.execute("DELETE FROM samples"); // raw retention took everything; the rollups stay
+    }
+    PeriodResult after = PeriodJson.read(reporting.periodJob().compute(setup, YearMonth.of(2026, 10)).result());
+    assertThat(after.slos()).isEqualTo(before.slos());
+    assertThat(after.availability()).isEqualTo(before.availability());
+    assertThat(after.capacity()).isEqualTo(before.capacity());
+    assertThat(after.completeness()).isEqualTo(before.completeness());
+    assertThat(after.snapshot().samples()).as("only the data snapshot counts raw samples").isZero();
   }
 
   private static PeriodResult.SloOutcome outcome(PeriodResult r, String name) {

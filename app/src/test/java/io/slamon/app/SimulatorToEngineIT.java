@@ -142,7 +142,7 @@ class SimulatorToEngineIT {
     // evaluated one second after the last scrape, over the hour and that second: every scrape is inside
     now.set(start.plus(Duration.ofMinutes(MINUTES)).plusSeconds(1));
     SloWindow hour = new SloWindow.Rolling(Duration.ofMinutes(MINUTES).plusSeconds(1));
-    SloEvaluator engine = new SloEvaluator(new BuiltInSlis(db.sampleStore(), db.eventStore(), new StoredSliSource(db.sampleStore(), db.rollupReader())), clock);
+    SloEvaluator engine = new SloEvaluator(new BuiltInSlis(db.rollupReader(), db.eventStore(), new StoredSliSource(db.rollupReader())), clock);
 
     // endpoint-down for 6 of 60 minutes: every request of those minutes failed with 5xx
     double total = delta(acmeBefore, acmeAfter, "http_requests_total", "");

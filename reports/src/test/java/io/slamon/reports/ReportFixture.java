@@ -35,7 +35,7 @@ final class ReportFixture implements AutoCloseable {
       throw new IllegalStateException(loaded.report());
     }
     config = loaded.config();
-    StoredPeriodInputs inputs = new StoredPeriodInputs(db.sampleStore(), db.rollupReader(), db.eventStore(), db.incidentStore(), db.auditLog(),
+    StoredPeriodInputs inputs = new StoredPeriodInputs(db.rollupReader(), db.eventStore(), db.incidentStore(), db.auditLog(),
         db.periodResultStore(), StoredSliSource::new, incident -> List.of());
     periods = new PeriodJob(() -> config.tenants().stream().map(this::setup).toList(), inputs, db.periodResultStore(), clock);
     reports = new ReportService(config.provider(), periods, db.reportArchive(), RENDERER, clock);

@@ -1,13 +1,18 @@
 package io.slamon.slo;
 
 import io.slamon.core.Durations;
+import io.slamon.core.openslo.SeriesSelector;
 import io.slamon.store.Event;
 import io.slamon.store.EventStore;
-import io.slamon.store.SampleReader;
+import io.slamon.store.RollupReader;
+import io.slamon.store.RollupReader.Minute;
+import io.slamon.store.RollupReader.RollupSeries;
+import io.slamon.store.RollupReader.SliceTotal;
+import io.slamon.store.RollupReader.SlicedTotals;
 import io.slamon.store.SampleReader.Point;
-import io.slamon.store.SampleReader.Series;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,22 +21,25 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Reads the built-in SLIs error rate, queue depth, RAG freshness, GPU capacity and token anomaly
- * from stored samples (every {@link InferenceSource} at once, so a tenant served by vLLM and TGI
- * is judged on both) and stored events. Availability, TTFT and latency go to {@code ratioKinds}
- * (the {@link StoredSliSource}). Each window is read once and cut into slices here.
+ * Reads the built-in SLIs error rate, queue depth, RAG freshness, GPU capacity, token anomaly and
+ * component availability from the 1-minute rollups (every {@link InferenceSource} at once, so a
+ * tenant served by vLLM and TGI is judged on both) and stored events — never from raw samples, so
+ * long windows outlive raw retention and cost one row per series and slice (summed in the database,
+ * {@code RollupReader.sliceTotals}) or, for RAG freshness and component availability, per series and
+ * minute. Availability, TTFT and latency go to {@code ratioKinds} (the {@link StoredSliSource}).
+ * Each window is read once ({@link SlicedSeries} says which slice a minute belongs to).
  */
 public final class BuiltInSlis implements SliSource {
   static final String DCGM_PRESENCE = "DCGM_FI_DEV_GPU_UTIL";
   static final String DCGM_XID = "DCGM_FI_DEV_XID_ERRORS";
   static final String RAG_GAUGE = "rag_index_freshness_seconds";
 
-  private final SampleReader samples;
-  private final EventStore events; // null: samples only
+  private final RollupReader rollups;
+  private final EventStore events; // null: rollups only
   private final SliSource ratioKinds;
 
-  public BuiltInSlis(SampleReader samples, EventStore events, SliSource ratioKinds) {
-    this.samples = Objects.requireNonNull(samples, "samples");
+  public BuiltInSlis(RollupReader rollups, EventStore events, SliSource ratioKinds) {
+    this.rollups = Objects.requireNonNull(rollups, "rollups");
     this.events = events;
     this.ratioKinds = ratioKinds;
   }
@@ -54,6 +62,7 @@ public final class BuiltInSlis implements SliSource {
       case RAG_FRESHNESS_UNDER -> ragFreshness(slo, slices);
       case GPU_CAPACITY -> gpuCapacity(slo, slices);
       case TOKEN_ANOMALY -> tokenAnomaly(slo, slices);
+      case COMPONENT_AVAILABILITY -> componentAvailability(slo, slices);
     };
   }
 
@@ -71,16 +80,16 @@ public final class BuiltInSlis implements SliSource {
     for (InferenceSource src : InferenceSource.ALL) {
       String requests = src == InferenceSource.VLLM ? slo.params().getOrDefault("metric", src.requests()) : src.requests();
       if (requests != null) {
-        List<Series> all = read(tenant, requests, slices);
-        total = SlicedSeries.plus(total, SlicedSeries.increasePerSlice(points(all), slices));
-        List<Series> failed = all.stream().filter(s -> failedByLabel(src, s, statusLabel, errorStatus)).toList();
-        errors = SlicedSeries.plus(errors, SlicedSeries.increasePerSlice(points(failed), slices));
+        List<SlicedTotals> all = read(tenant, requests, slices);
+        total = SlicedSeries.plus(total, increase(all, slices));
+        List<SlicedTotals> failed = all.stream().filter(s -> failedByLabel(src, s, statusLabel, errorStatus)).toList();
+        errors = SlicedSeries.plus(errors, increase(failed, slices));
       }
       if (src.failures() != null) {
-        double[] f = SlicedSeries.increasePerSlice(points(read(tenant, src.failures(), slices)), slices);
+        double[] f = increase(read(tenant, src.failures(), slices), slices);
         errors = SlicedSeries.plus(errors, f);
         if (src.successes() != null) {
-          total = SlicedSeries.plus(total, SlicedSeries.plus(f, SlicedSeries.increasePerSlice(points(read(tenant, src.successes(), slices)), slices)));
+          total = SlicedSeries.plus(total, SlicedSeries.plus(f, increase(read(tenant, src.successes(), slices), slices)));
         }
       }
     }
@@ -93,7 +102,7 @@ public final class BuiltInSlis implements SliSource {
     return out;
   }
 
-  private static boolean failedByLabel(InferenceSource src, Series s, String statusLabel, Pattern errorStatus) {
+  private static boolean failedByLabel(InferenceSource src, SlicedTotals s, String statusLabel, Pattern errorStatus) {
     if (src == InferenceSource.VLLM) {
       String status = s.labels().get(statusLabel);
       return status != null && errorStatus.matcher(status).matches();
@@ -106,14 +115,14 @@ public final class BuiltInSlis implements SliSource {
   }
 
   private double[] queueMax(SloDefinition slo, TimeSlices slices) {
-    List<List<Point>> all = new ArrayList<>();
+    List<SlicedTotals> all = new ArrayList<>();
     for (InferenceSource src : InferenceSource.ALL) {
       String family = src == InferenceSource.VLLM ? slo.params().getOrDefault("metric", src.queue()) : src.queue();
       if (family != null) {
-        all.addAll(points(read(slo.tenant(), family, slices)));
+        all.addAll(read(slo.tenant(), family, slices));
       }
     }
-    return SlicedSeries.maxPerSlice(all, slices);
+    return SlicedSeries.maxPerSlice(all, slices.count());
   }
 
   private List<SliCounts> ragFreshness(SloDefinition slo, TimeSlices slices) {
@@ -130,9 +139,15 @@ public final class BuiltInSlis implements SliSource {
       }
     }
     Map<String, String> matchers = index == null ? Map.of() : Map.of("index", index);
-    for (Series s : samples.query(slo.tenant(), slo.params().getOrDefault("metric", RAG_GAUGE), matchers, readFrom, slices.to())) {
+    // per minute: its largest lag counts in its slice, its last lag holds into later slices (measured
+    // from the minute's start, so a value never holds longer than the raw sample would)
+    for (RollupSeries s : rollups.rollups(slo.tenant(), slo.params().getOrDefault("metric", RAG_GAUGE), matchers, floor(readFrom), slices.to())) {
       String idx = s.labels().getOrDefault("index", "");
-      s.points().stream().filter(p -> p.value() >= 0).forEach(p -> measurements.add(new TimeBasedSlis.Freshness(idx, p.timestampMillis(), p.value())));
+      for (Minute m : s.minutes()) {
+        if (m.count() > 0 && m.min() >= 0) {
+          measurements.add(new TimeBasedSlis.Freshness(idx, SlicedSeries.at(m, slices.from()), m.max(), m.last()));
+        }
+      }
     }
     return TimeBasedSlis.freshnessUnder(measurements, slices, slo.threshold(), staleAfter);
   }
@@ -141,18 +156,27 @@ public final class BuiltInSlis implements SliSource {
     int reserved = (int) slo.number("reservedGpus", 0);
     String mig = slo.params().get("migProfile");
     Map<String, String> matchers = mig == null ? Map.of() : Map.of("GPU_I_PROFILE", mig);
-    return TimeBasedSlis.gpuCapacity(byGpu(read(slo.tenant(), DCGM_PRESENCE, matchers, slices)),
-        byGpu(read(slo.tenant(), DCGM_XID, matchers, slices)), reserved, slices);
+    return TimeBasedSlis.gpuCapacity(byGpu(read(slo.tenant(), DCGM_PRESENCE, matchers, slices), slices),
+        byGpu(read(slo.tenant(), DCGM_XID, matchers, slices), slices), reserved, slices);
   }
 
-  /** Per GPU (UUID, or index and host), and per MIG instance when the series has one. */
-  private static Map<String, List<Point>> byGpu(List<Series> series) {
+  /**
+   * Per GPU (UUID, or index and host), and per MIG instance when the series has one: a point at the
+   * start of each slice it reported in, valued with the slice's largest sample (an XID code above 0
+   * in any sample).
+   */
+  private static Map<String, List<Point>> byGpu(List<SlicedTotals> series, TimeSlices slices) {
     Map<String, List<Point>> out = new LinkedHashMap<>();
-    for (Series s : series) {
+    for (SlicedTotals s : series) {
       var l = s.labels();
       String gpu = l.containsKey("UUID") ? l.get("UUID") : l.getOrDefault("Hostname", "") + "/" + l.getOrDefault("gpu", "");
       String key = gpu + "/" + l.getOrDefault("GPU_I_ID", "");
-      out.computeIfAbsent(key, k -> new ArrayList<>()).addAll(s.points());
+      List<Point> points = out.computeIfAbsent(key, k -> new ArrayList<>());
+      for (SliceTotal t : s.slices()) {
+        if (t.count() > 0 && t.slice() < slices.count()) {
+          points.add(new Point(slices.slice(t.slice()).start().toEpochMilli(), t.max()));
+        }
+      }
     }
     return out;
   }
@@ -168,7 +192,7 @@ public final class BuiltInSlis implements SliSource {
     double[] consumption = SlicedSeries.nan(all.count());
     for (InferenceSource src : InferenceSource.ALL) {
       for (String family : src.tokenCounters()) {
-        consumption = SlicedSeries.plus(consumption, SlicedSeries.increasePerSlice(points(read(slo.tenant(), family, matchers, all)), all));
+        consumption = SlicedSeries.plus(consumption, increase(read(slo.tenant(), family, matchers, all), all));
       }
     }
     if (events != null) {
@@ -194,16 +218,37 @@ public final class BuiltInSlis implements SliSource {
     return v == null ? dflt : Durations.parse(v);
   }
 
-  private List<Series> read(String tenant, String family, TimeSlices slices) {
+  /**
+   * Up minutes per slice of the component's series: the tenant's own and the provider scope's
+   * (shared infrastructure such as the control plane or object storage is scraped without a
+   * tenant and serves every tenant), never another tenant's.
+   */
+  private List<SliCounts> componentAvailability(SloDefinition slo, TimeSlices slices) {
+    SeriesSelector selector = ComponentAvailability.selector(slo);
+    List<RollupSeries> series = new ArrayList<>(rollups.rollups(slo.tenant(), selector.metric(), selector.labels(), floor(slices.from()), slices.to()));
+    series.addAll(rollups.rollups(null, selector.metric(), selector.labels(), floor(slices.from()), slices.to()));
+    return ComponentAvailability.perSlice(series, slices);
+  }
+
+  private List<SlicedTotals> read(String tenant, String family, TimeSlices slices) {
     return read(tenant, family, Map.of(), slices);
   }
 
-  /** One point before the window is needed for the first slice's increase: read one slice earlier. */
-  private List<Series> read(String tenant, String family, Map<String, String> matchers, TimeSlices slices) {
-    return samples.query(tenant, family, matchers, slices.from().minus(slices.length()), slices.to());
+  /**
+   * The minutes starting in {@code [floor(from), to)} summed per series and slice in the database
+   * (one row per series and slice, not per minute). Each minute's increase holds the step from the
+   * sample before it, so no earlier minute is needed for the first slice's increase.
+   */
+  private List<SlicedTotals> read(String tenant, String family, Map<String, String> matchers, TimeSlices slices) {
+    return rollups.sliceTotals(tenant, family, matchers, slices.from(), slices.to(), slices.length());
   }
 
-  private static List<List<Point>> points(List<Series> series) {
-    return series.stream().map(Series::points).toList();
+  private static Instant floor(Instant t) {
+    return t.truncatedTo(ChronoUnit.MINUTES);
+  }
+
+  /** The counters' increase per slice: the sum of their minutes' increases. */
+  private static double[] increase(List<SlicedTotals> counters, TimeSlices slices) {
+    return SlicedSeries.increasePerSlice(counters, slices.count());
   }
 }

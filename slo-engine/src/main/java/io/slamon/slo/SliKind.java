@@ -17,5 +17,10 @@ public enum SliKind {
   /** Time slices in which at least the reserved number of the tenant's GPUs reported healthy (DCGM). */
   GPU_CAPACITY,
   /** Time slices whose token consumption stayed at or under {@code factor} times the tenant's normal. */
-  TOKEN_ANOMALY
+  TOKEN_ANOMALY,
+  /**
+   * Minutes in which an infrastructure component (GPU nodes, control plane, object storage,
+   * network) was up: every selected health series reported only 1s ({@link ComponentAvailability}).
+   */
+  COMPONENT_AVAILABILITY
 }

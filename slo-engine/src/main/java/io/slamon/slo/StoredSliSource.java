@@ -2,15 +2,14 @@ package io.slamon.slo;
 
 import io.slamon.store.RollupReader;
 import io.slamon.store.RollupReader.SeriesTotal;
-import io.slamon.store.SampleReader;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads SLI counts from the store. Counter-based SLIs (availability, TTFT and latency share
- * under a threshold) read the 1-minute rollups, never raw samples: per series the database sums
+ * Reads SLI counts from the store's 1-minute rollups, never raw samples. Counter-based SLIs
+ * (availability, TTFT and latency share under a threshold) are summed in the database: per series the database sums
  * the minutes' reset-aware increases (each including the step from the sample before the minute,
  * so adjacent windows add up), then this class sums across series. A window is resolved to whole
  * minutes: those starting in {@code [floor(from), to)}, so the minute containing {@code to} counts
@@ -31,11 +30,9 @@ public final class StoredSliSource implements SliSource {
   static final long SHARED_NANOS = 20_000_000_000L;
 
   private final java.util.concurrent.ConcurrentHashMap<Window, Loaded> shared = new java.util.concurrent.ConcurrentHashMap<>();
-  private final SampleReader reader; // raw points, for SLI kinds that need single samples rather than counts
   private final RollupReader rollups;
 
-  public StoredSliSource(SampleReader reader, RollupReader rollups) {
-    this.reader = reader;
+  public StoredSliSource(RollupReader rollups) {
     this.rollups = rollups;
   }
 
@@ -45,7 +42,8 @@ public final class StoredSliSource implements SliSource {
       case AVAILABILITY -> availability(slo.tenant(), from, to);
       case TTFT_UNDER -> everySource(slo.tenant(), InferenceSource::ttft, slo.threshold(), from, to);
       case LATENCY_UNDER -> everySource(slo.tenant(), InferenceSource::e2e, slo.threshold(), from, to);
-      case ERROR_RATE, QUEUE_DEPTH_UNDER, RAG_FRESHNESS_UNDER, GPU_CAPACITY, TOKEN_ANOMALY -> new BuiltInSlis(reader, null, this).counts(slo, from, to);
+      case ERROR_RATE, QUEUE_DEPTH_UNDER, RAG_FRESHNESS_UNDER, GPU_CAPACITY, TOKEN_ANOMALY, COMPONENT_AVAILABILITY ->
+          new BuiltInSlis(rollups, null, this).counts(slo, from, to);
     };
   }
 

@@ -30,19 +30,30 @@ public final class TimeBasedSlis {
     return out;
   }
 
-  /** One RAG index freshness measurement: how far the index lagged its documents at {@code timeMillis}. */
-  public record Freshness(String index, long timeMillis, double lagSeconds) {
+  /**
+   * RAG index freshness measured at {@code timeMillis}: the largest lag then ({@code lagSeconds})
+   * and the lag the index was left at ({@code lastLagSeconds}, what holds into later slices). A
+   * single measurement (an event) has both equal; a rollup minute has its max and its last sample.
+   */
+  public record Freshness(String index, long timeMillis, double lagSeconds, double lastLagSeconds) {
     public Freshness {
       Objects.requireNonNull(index, "index");
-      if (Double.isNaN(lagSeconds) || lagSeconds < 0) {
-        throw new IllegalArgumentException("Illegal freshness " + lagSeconds + " s for index " + index + ": expecting a number >= 0");
+      for (double lag : new double[] {lagSeconds, lastLagSeconds}) {
+        if (Double.isNaN(lag) || lag < 0) {
+          throw new IllegalArgumentException("Illegal freshness " + lag + " s for index " + index + ": expecting a number >= 0");
+        }
       }
+    }
+
+    /** One measurement: largest and last lag are the same. */
+    public Freshness(String index, long timeMillis, double lagSeconds) {
+      this(index, timeMillis, lagSeconds, lagSeconds);
     }
   }
 
   /**
-   * RAG freshness: per index, a slice's lag is the largest measurement in it, or else the last one
-   * before it if at most {@code staleAfter} old (a gauge holds its value, as in Prometheus'
+   * RAG freshness: per index, a slice's lag is the largest measurement in it, or else the last lag
+   * of the last measurement before it if at most {@code staleAfter} old (a gauge holds its value, as in Prometheus'
    * lookback). A slice is good when every index with a value lags at most {@code thresholdSeconds};
    * without any value it has no data.
    */
@@ -68,7 +79,7 @@ public final class TimeBasedSlis {
           lastBefore = f;
         }
         if (Double.isNaN(max) && lastBefore != null && s.start().toEpochMilli() - lastBefore.timeMillis() <= staleAfter.toMillis()) {
-          max = lastBefore.lagSeconds();
+          max = lastBefore.lastLagSeconds();
         }
         if (!Double.isNaN(max)) {
           worst[i] = Double.isNaN(worst[i]) ? max : Math.max(worst[i], max);

@@ -2,7 +2,9 @@ package io.slamon.slo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.slamon.store.SampleReader.Point;
+import io.slamon.store.RollupReader;
+import io.slamon.store.RollupReader.Minute;
+import io.slamon.store.RollupReader.RollupSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -18,42 +20,76 @@ class SlicedSeriesTest {
   private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
   private static final TimeSlices FOUR_MINUTES = new TimeSlices(T0, T0.plusSeconds(240), Duration.ofMinutes(1));
 
-  /** Points as "second=value ..." (seconds after T0; negative = before the window). */
-  @ParameterizedTest(name = "{0}: {1} -> {2}")
+  /**
+   * Minute rows as "second=increase ..." (the minute's start in seconds after T0, as the store reads
+   * them: starting in [floor(from), to)), summed per slice by the store's rule ({@code
+   * RollupReader.perSlice}, what {@code sliceTotals} computes in the database); the window starts at
+   * {@code fromSecond} and is cut into one-minute slices up to T0 + 240 s.
+   */
+  @ParameterizedTest(name = "{0}: {2} -> {3}")
   @CsvSource(
       delimiter = '|',
       value = {
-        "steady counter            | -30=100 30=110 90=130 150=160 210=200 | 10 20 30 40",
-        "the first step comes from the point before the window | -30=100 30=110 | 10 NaN NaN NaN",
-        "counter reset: the new value is the increase | 0=1000 30=1010 90=5 150=15 | 10 5 10 NaN",
-        "two steps in one slice add up | 0=0 20=5 40=7 | 7 NaN NaN NaN",
-        "no points at all: every slice has no data | | NaN NaN NaN NaN",
-        "a point after the window is ignored | 200=10 230=20 250=90 | NaN NaN NaN 10",
-        "NaN values are skipped | 0=10 30=NaN 70=15 | NaN 5 NaN NaN",
+        "each minute's increase lands in its slice | 0 | 0=10 60=20 120=30 180=40 | 10 20 30 40",
+        "a slice without a minute has no data, never 0 | 0 | 0=10 | 10 NaN NaN NaN",
+        "a counter reset is already inside the minute's increase | 0 | 0=10 60=5 | 10 5 NaN NaN",
+        "no minutes at all: every slice has no data | 0 | | NaN NaN NaN NaN",
+        "a minute starting at the window end is outside | 0 | 180=10 240=90 | NaN NaN NaN 10",
+        "NaN increases are skipped | 0 | 0=NaN 60=5 | NaN 5 NaN NaN",
+        "the minute holding the window start belongs to the first slice; others to the slice holding their start | 30 | 0=7 60=3 120=4 180=5 | 10 4 5 NaN",
       })
-  void increasePerSliceIsResetAwareAndNaNWithoutData(String why, String points, String expected) {
-    double[] inc = SlicedSeries.increasePerSlice(List.of(parse(points)), FOUR_MINUTES);
+  void increasePerSliceIsTheSumOfTheMinutesIncreases(String why, int fromSecond, String minutes, String expected) {
+    TimeSlices slices = new TimeSlices(T0.plusSeconds(fromSecond), T0.plusSeconds(240), Duration.ofMinutes(1));
+    double[] inc = SlicedSeries.increasePerSlice(RollupReader.perSlice(List.of(series(minutes)), slices.from(), slices.length()), slices.count());
     assertThat(format(inc)).as(why).isEqualTo(expected);
   }
 
   @Test
-  void slicesOfTwoCountersAddUpToTheirIncreasesOverTheWindow() {
-    List<Point> a = parse("0=0 60=10 120=25 180=5");
-    List<Point> b = parse("10=7 70=8 130=9 190=10");
-    double[] inc = SlicedSeries.increasePerSlice(List.of(a, b), FOUR_MINUTES);
-    double sum = Arrays.stream(inc).filter(v -> !Double.isNaN(v)).sum();
-    assertThat(sum).isEqualTo(CounterMath.increase(List.of(0.0, 10.0, 25.0, 5.0)) + CounterMath.increase(List.of(7.0, 8.0, 9.0, 10.0)));
+  void slicesOfTwoCountersAddUpToTheSumOfTheirMinutes() {
+    TimeSlices twoMinutes = new TimeSlices(T0, T0.plusSeconds(240), Duration.ofMinutes(2));
+    var a = series("0=10 60=15 120=5 180=0");
+    var b = series("0=1 60=1 120=1 180=1");
+    double[] inc = SlicedSeries.increasePerSlice(RollupReader.perSlice(List.of(a, b), T0, twoMinutes.length()), twoMinutes.count());
+    assertThat(format(inc)).isEqualTo("27 7");
+    assertThat(Arrays.stream(inc).sum()).isEqualTo(34);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "minute wholly before the window start, 0, 90, 0",
+    "minute holding the window start, 60, 90, 90",
+    "minute starting at the window start, 120, 120, 120",
+    "minute after the window start, 180, 120, 180",
+  })
+  void aMinuteIsPlacedAtItsStartExceptTheOneHoldingTheWindowStart(String why, int minute, int from, int expected) {
+    Minute m = new Minute(T0.plusSeconds(minute), 1, 1, 1, 1, 1, 1, 0);
+    long at = SlicedSeries.at(m, T0.plusSeconds(from));
+    assertThat(at).as(why).isEqualTo(T0.plusSeconds(expected).toEpochMilli());
+  }
+
+  /** A series of minute rows "second=increase ..." (the other fields 1). */
+  static RollupSeries series(String spec) {
+    List<Minute> out = new ArrayList<>();
+    if (spec != null && !spec.isBlank()) {
+      for (String p : spec.trim().split("\\s+")) {
+        String[] kv = p.split("=");
+        out.add(new Minute(T0.plusSeconds(Long.parseLong(kv[0])), 1, 1, 1, 1, 1, 1, Double.parseDouble(kv[1])));
+      }
+    }
+    return new RollupSeries("acme", "c_total", java.util.Map.of(), out);
+  }
+
+  /** Two series' minute rows as "second=max ..."; four one-minute slices. */
   @ParameterizedTest(name = "{0}: {1} | {2} -> {3}")
   @CsvSource(
       delimiter = '|',
       value = {
-        "largest of both series per slice | 0=3 30=7 | 10=5 70=2 | 7 2 NaN NaN",
-        "empty slices stay NaN | 200=1 | | NaN NaN NaN 1",
+        "largest of both series per slice | 0=3 60=7 | 0=5 60=2 | 5 7 NaN NaN",
+        "empty slices stay NaN | 180=1 | | NaN NaN NaN 1",
       })
   void maxPerSliceTakesTheLargestSampleOfAnySeries(String why, String a, String b, String expected) {
-    assertThat(format(SlicedSeries.maxPerSlice(List.of(parse(a), parse(b)), FOUR_MINUTES))).as(why).isEqualTo(expected);
+    double[] max = SlicedSeries.maxPerSlice(RollupReader.perSlice(List.of(gauge(a), gauge(b)), T0, FOUR_MINUTES.length()), FOUR_MINUTES.count());
+    assertThat(format(max)).as(why).isEqualTo(expected);
   }
 
   @ParameterizedTest(name = "{0}: {1} slices")
@@ -79,16 +115,17 @@ class SlicedSeriesTest {
     assertThat(new TimeSlices(T0, T0, Duration.ofMinutes(1)).count()).isZero();
   }
 
-  static List<Point> parse(String spec) {
-    List<Point> out = new ArrayList<>();
-    if (spec == null || spec.isBlank()) {
-      return out;
+  /** A gauge's minute rows "second=max ..." (min 0, the other fields the max). */
+  static RollupSeries gauge(String spec) {
+    List<Minute> out = new ArrayList<>();
+    if (spec != null && !spec.isBlank()) {
+      for (String p : spec.trim().split("\\s+")) {
+        String[] kv = p.split("=");
+        double v = Double.parseDouble(kv[1]);
+        out.add(new Minute(T0.plusSeconds(Long.parseLong(kv[0])), 4, 4 * v, 0, v, v, v, 0));
+      }
     }
-    for (String p : spec.trim().split("\\s+")) {
-      String[] kv = p.split("=");
-      out.add(new Point(T0.plusSeconds(Long.parseLong(kv[0])).toEpochMilli(), Double.parseDouble(kv[1])));
-    }
-    return out;
+    return new RollupSeries("acme", "queue", java.util.Map.of(), out);
   }
 
   static String format(double[] values) {

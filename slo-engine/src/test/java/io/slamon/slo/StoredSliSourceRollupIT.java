@@ -88,7 +88,7 @@ class StoredSliSourceRollupIT {
   void rollupCountsEqualRawSampleCounts(int startMinute, int minutes) {
     Instant from = T0.plus(Duration.ofMinutes(startMinute));
     Instant to = from.plus(Duration.ofMinutes(minutes));
-    StoredSliSource source = new StoredSliSource(db.sampleStore(), db.rollupReader());
+    StoredSliSource source = new StoredSliSource(db.rollupReader());
 
     SliCounts availability = source.counts(slo(SliKind.AVAILABILITY, 0), from, to);
     SliCounts ttft = source.counts(slo(SliKind.TTFT_UNDER, 0.5), from, to);
@@ -106,7 +106,7 @@ class StoredSliSourceRollupIT {
   @ParameterizedTest(name = "split at minute {0}")
   @CsvSource({"50", "100", "129"})
   void adjacentWindowsAddUpToTheWholeWindow(int splitMinute) {
-    StoredSliSource source = new StoredSliSource(db.sampleStore(), db.rollupReader());
+    StoredSliSource source = new StoredSliSource(db.rollupReader());
     Instant split = T0.plus(Duration.ofMinutes(splitMinute));
     Instant end = T0.plusSeconds(SECONDS);
 
@@ -119,7 +119,7 @@ class StoredSliSourceRollupIT {
 
   @org.junit.jupiter.api.Test
   void aTenantCountsOnlyItsOwnRequestsAlthoughTotalsAreLoadedForAllTenants() {
-    StoredSliSource source = new StoredSliSource(db.sampleStore(), db.rollupReader());
+    StoredSliSource source = new StoredSliSource(db.rollupReader());
     Instant from = T0;
     Instant to = T0.plus(Duration.ofMinutes(3));
 
@@ -136,7 +136,7 @@ class StoredSliSourceRollupIT {
 
   @org.junit.jupiter.api.Test
   void aNewRoundReadsSamplesThatArrivedAfterThePreviousRoundsLoad() {
-    StoredSliSource source = new StoredSliSource(db.sampleStore(), db.rollupReader());
+    StoredSliSource source = new StoredSliSource(db.rollupReader());
     SloDefinition late = new SloDefinition("late", "slo", SliKind.AVAILABILITY, 0, 0.99,
         new SloWindow.Rolling(Duration.ofDays(30)));
     Instant from = T0.plus(Duration.ofDays(2));
@@ -182,7 +182,7 @@ class StoredSliSourceRollupIT {
     series.accept("gen_ai_server_request_duration_seconds_bucket|+Inf", new double[] {0, 1});
     series.accept("gen_ai_server_request_duration_seconds_count|", new double[] {0, 1});
     db.sampleStore().write(samples);
-    StoredSliSource source = new StoredSliSource(db.sampleStore(), db.rollupReader());
+    StoredSliSource source = new StoredSliSource(db.rollupReader());
     SloWindow month = new SloWindow.Rolling(Duration.ofDays(30));
 
     SliCounts ttft = source.counts(new SloDefinition(tenant, "ttft", SliKind.TTFT_UNDER, 0.5, 0.99, month), T0, T0.plusSeconds(3600));

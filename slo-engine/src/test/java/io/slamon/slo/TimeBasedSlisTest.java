@@ -32,7 +32,7 @@ class TimeBasedSlisTest {
     assertThat(format(TimeBasedSlis.queueDepthUnder(numbers(max), n))).as(why).isEqualTo(expected);
   }
 
-  /** Measurements as "index@second=lag ..."; threshold 600 s, stale after 120 s. */
+  /** Measurements as "index@second=lag" or "index@second=max/last" ...; threshold 600 s, stale after 120 s. */
   @ParameterizedTest(name = "{0}")
   @CsvSource(
       delimiter = '|',
@@ -45,6 +45,8 @@ class TimeBasedSlisTest {
         "no measurement, no data | | - - - - -",
         "growing lag after the index stopped syncing | a@0=300 a@60=360 a@120=420 a@180=480 a@240=540 | G G G G G",
         "growing lag crossing the threshold | a@0=480 a@60=540 a@120=600 a@180=660 a@240=720 | G G G B B",
+        "a rollup minute: its largest lag counts in its slice, its last lag holds on | a@0=700/100 | B G G - -",
+        "a rollup minute before the window: its last lag holds into it | a@-60=900/300 | G G - - -",
       })
   void ragFreshnessPerSlice(String why, String measurements, String expected) {
     List<SliCounts> slices = TimeBasedSlis.freshnessUnder(freshness(measurements), FIVE_MINUTES, 600, Duration.ofSeconds(120));
@@ -121,8 +123,11 @@ class TimeBasedSlisTest {
       return out;
     }
     for (String m : spec.trim().split("\\s+")) {
-      String[] parts = m.split("[@=]");
-      out.add(new Freshness(parts[0], T0.plusSeconds(Long.parseLong(parts[1])).toEpochMilli(), Double.parseDouble(parts[2])));
+      String[] parts = m.split("[@=/]");
+      long at = T0.plusSeconds(Long.parseLong(parts[1])).toEpochMilli();
+      double max = Double.parseDouble(parts[2]);
+      // "lag" is one measurement; "max/last" a rollup minute
+      out.add(parts.length == 4 ? new Freshness(parts[0], at, max, Double.parseDouble(parts[3])) : new Freshness(parts[0], at, max));
     }
     return out;
   }

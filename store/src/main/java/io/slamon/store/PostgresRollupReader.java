@@ -91,6 +91,46 @@ public final class PostgresRollupReader implements RollupReader {
     return result;
   }
 
+  /**
+   * Summed per series and slice in the database (one row per series and slice with data). The
+   * slice index is computed from the minute's start, or from {@code from} for the minute holding it.
+   */
+  @Override
+  public List<SlicedTotals> sliceTotals(String tenant, String metric, Map<String, String> labelMatchers, Instant from, Instant to,
+      Duration slice) {
+    requireArguments(tenant, metric, from, to);
+    Objects.requireNonNull(slice, "slice");
+    long length = slice.toMillis();
+    if (length <= 0) {
+      throw new IllegalArgumentException("Illegal slice " + slice + ": expecting a positive duration");
+    }
+    Map<Long, Map<String, String>> labels = new LinkedHashMap<>();
+    Map<Long, List<SliceTotal>> slices = new LinkedHashMap<>();
+    select("SELECT s.id, s.labels::text, x.k, sum(r.count), sum(r.sum), min(r.min), max(r.max), sum(r.increase), count(*)"
+        + " FROM series s JOIN rollups_1m r ON r.series_id = s.id"
+        + " CROSS JOIN LATERAL (SELECT floor(extract(epoch FROM greatest(r.minute, ?::timestamptz) - ?::timestamptz) * 1000 / ?::bigint)::int AS k) x"
+        + " WHERE" + SCOPE + " AND r.minute >= ? AND r.minute < ?"
+        + " GROUP BY s.id, s.labels::text, x.k ORDER BY s.id, x.k", tenant, metric, ps -> {
+          Timestamps.set(ps, 1, from);
+          Timestamps.set(ps, 2, from);
+          ps.setLong(3, length);
+          bindScope(ps, 4, tenant, metric, labelMatchers);
+          Timestamps.set(ps, 7, from.truncatedTo(ChronoUnit.MINUTES));
+          Timestamps.set(ps, 8, to);
+        }, rs -> {
+          long id = rs.getLong(1);
+          if (!labels.containsKey(id)) {
+            labels.put(id, Json.readStrings(rs.getString(2)));
+            slices.put(id, new ArrayList<>());
+          }
+          slices.get(id).add(new SliceTotal(rs.getInt(3), rs.getLong(4), rs.getDouble(5), rs.getDouble(6), rs.getDouble(7),
+              rs.getDouble(8), rs.getInt(9)));
+        });
+    return labels.entrySet().stream()
+        .map(e -> new SlicedTotals(tenant, metric, e.getValue(), slices.get(e.getKey())))
+        .toList();
+  }
+
   /** Head minutes, whole hours, tail minutes of [from, to); empty ranges where there are none. */
   private static void bindTiers(PreparedStatement ps, int first, Instant from, Instant to) throws SQLException {
     Instant hoursFrom = from.truncatedTo(ChronoUnit.HOURS);

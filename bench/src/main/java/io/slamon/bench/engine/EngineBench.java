@@ -63,12 +63,12 @@ public final class EngineBench {
       System.out.printf(Locale.ROOT, "data set: %,d tenants x 12 series, %,d hourly and %,d minute rollup rows"
           + " (generated in %.0f s)%n", tenants, rows[0], rows[1], (System.nanoTime() - t) / 1e9);
       List<SloDefinition> slos = slos(tenants);
-      SloEvaluator evaluator = new SloEvaluator(new StoredSliSource(db.sampleStore(), db.rollupReader()),
+      SloEvaluator evaluator = new SloEvaluator(new StoredSliSource(db.rollupReader()),
           InstantSource.fixed(NOW));
       double best = Double.MAX_VALUE;
       for (int round = 1; round <= 3; round++) {
         // a new source per round: nothing carried over from the previous round
-        evaluator = new SloEvaluator(new StoredSliSource(db.sampleStore(), db.rollupReader()), InstantSource.fixed(NOW));
+        evaluator = new SloEvaluator(new StoredSliSource(db.rollupReader()), InstantSource.fixed(NOW));
         t = System.nanoTime();
         List<SloResult> results = new ArrayList<>(slos.size());
         for (SloDefinition slo : slos) {

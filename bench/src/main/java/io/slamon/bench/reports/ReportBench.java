@@ -65,7 +65,7 @@ public final class ReportBench {
       }
       System.out.printf("wrote %,d samples for %d tenants in %.1f s%n", samples, tenants, seconds(t0));
 
-      StoredPeriodInputs inputs = new StoredPeriodInputs(db.sampleStore(), db.rollupReader(), db.eventStore(), db.incidentStore(), db.auditLog(),
+      StoredPeriodInputs inputs = new StoredPeriodInputs(db.rollupReader(), db.eventStore(), db.incidentStore(), db.auditLog(),
           db.periodResultStore(), StoredSliSource::new, incident -> List.of());
       PeriodJob periods = new PeriodJob(() -> setups, inputs, db.periodResultStore(), clock);
       long t1 = System.nanoTime();

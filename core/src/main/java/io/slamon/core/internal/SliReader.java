@@ -148,6 +148,20 @@ final class SliReader {
           return false;
         }
       }
+      case COMPONENT -> {
+        if (io.slamon.core.openslo.Component.of(value) == null) {
+          f.error(key, "\"" + value + "\" is not one of " + io.slamon.core.openslo.Component.names());
+          return false;
+        }
+      }
+      case SELECTOR -> {
+        try {
+          io.slamon.core.openslo.SeriesSelector.parse(value);
+        } catch (IllegalArgumentException e) {
+          f.error(key, e.getMessage());
+          return false;
+        }
+      }
       case TEXT -> {
         if (value.isBlank()) {
           f.error(key, "must not be empty");

@@ -54,7 +54,14 @@ public enum SliKind implements ConfigEnum {
       Map.of(
           "factor", Param.number("3"),
           "baseline", Param.duration("7d"),
-          "model", Param.optionalText()));
+          "model", Param.optionalText())),
+  /**
+   * Share of minutes in which an infrastructure {@link Component} was up (every selected series
+   * reported only 1s); {@code selector} overrides the component's default series.
+   */
+  COMPONENT_AVAILABILITY(
+      "component-availability",
+      Map.of("component", new Param(Param.Type.COMPONENT, null, true), "selector", new Param(Param.Type.SELECTOR, null, false)));
 
   private final String configName;
   private final Map<String, Param> params;
@@ -81,7 +88,11 @@ public enum SliKind implements ConfigEnum {
       TEXT,
       DURATION,
       NUMBER,
-      REGEX
+      REGEX,
+      /** One of the {@link Component} names. */
+      COMPONENT,
+      /** A {@link SeriesSelector} ({@code metric{label="value",...}}). */
+      SELECTOR
     }
 
     static Param text(String dflt) {

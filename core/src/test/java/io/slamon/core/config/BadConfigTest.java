@@ -518,6 +518,33 @@ class BadConfigTest {
             "slos/acme.yaml:24: spec.indicator.spec.ratioMetric.total.metricSource.spec.window:"
                 + " unknown field 'window'"),
         bad(
+            "component availability of an unknown component, with a regex selector and without a component",
+            slo(
+                """
+                service: chat
+                indicator:
+                  spec:
+                    ratioMetric:
+                      good:
+                        metricSource:
+                          type: slamon
+                          spec: {kind: component-availability, component: gpu-node, selector: 'up{job=~"dcgm.*"}'}
+                      total:
+                        metricSource:
+                          type: slamon
+                          spec: {kind: component-availability, selector: 'up{job="x"'}
+                budgetingMethod: Timeslices
+                timeWindow: [{duration: 28d, isRolling: true}]
+                objectives: [{target: 0.999, timeSliceTarget: 1, timeSliceWindow: 1m}]
+                """),
+            "slos/acme.yaml:20: spec.indicator.spec.ratioMetric.good.metricSource.spec.component:"
+                + " \"gpu-node\" is not one of gpu-nodes, control-plane, object-storage, network",
+            "slos/acme.yaml:20: spec.indicator.spec.ratioMetric.good.metricSource.spec.selector:"
+                + " \"up{job=~\"dcgm.*\"}\" uses =~: only equality matchers (label=\"value\") are supported",
+            "slos/acme.yaml:24: spec.indicator.spec.ratioMetric.total.metricSource.spec.component: missing required field",
+            "slos/acme.yaml:24: spec.indicator.spec.ratioMetric.total.metricSource.spec.selector:"
+                + " \"up{job=\"x\"\" is not a series selector: the label matchers must end with }"),
+        bad(
             "storage with a non-PostgreSQL URL, a port out of range and duplicate event sources",
             Map.of(
                 "slamon.yaml",

@@ -107,6 +107,10 @@ class ExampleConfigTest {
         .hasSize(2)
         .allMatch(s -> s.budgetingMethod() == BudgetingMethod.TIMESLICES);
     assertThat(config.alertPolicies()).hasSize(2);
-    assertThat(config.slosOf("hanse-bank")).hasSize(3);
+    assertThat(config.slosOf("hanse-bank")).hasSize(4);
+    Slo gpuNodes = config.slo("hanse-bank-gpu-nodes").orElseThrow();
+    assertThat(gpuNodes.indicator().source().kind()).isEqualTo(SliKind.COMPONENT_AVAILABILITY);
+    assertThat(gpuNodes.indicator().source().param("component")).contains("gpu-nodes");
+    assertThat(gpuNodes.indicator().source().param("selector")).contains("up{job=\"dcgm\"}");
   }
 }

@@ -32,9 +32,8 @@ import io.slamon.store.IncidentRecord;
 import io.slamon.store.IncidentStore;
 import io.slamon.store.PeriodResultStore;
 import io.slamon.store.RollupReader;
-import io.slamon.store.SampleReader;
-import io.slamon.store.SampleReader.Point;
-import io.slamon.store.SampleReader.Series;
+import io.slamon.store.RollupReader.Minute;
+import io.slamon.store.RollupReader.RollupSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -48,40 +47,37 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Reads the facts of one tenant's month from the stores (samples, events, incidents, audit log)
- * into {@link PeriodInputs}. Every read is scoped to the tenant (plus provider-wide events such as
- * CVEs and maintenance, which concern every tenant).
+ * Reads the facts of one tenant's month from the stores (1-minute rollups, events, incidents, audit
+ * log) into {@link PeriodInputs}. Metrics are read from the rollups only, never raw samples, so a
+ * month's result can be recomputed after raw retention. Every read is scoped to the tenant (plus
+ * provider-wide events such as CVEs and maintenance, which concern every tenant).
  */
 public final class StoredPeriodInputs {
   static final String UP = "up";
   /** A GPU counts as healthy and allocatable while dcgm-exporter reports it (one series per GPU). */
   static final String GPU_PRESENCE = "DCGM_FI_DEV_GPU_UTIL";
 
-  private final SampleReader samples;
   private final EventStore events;
   private final IncidentStore incidents;
   private final AuditLog audit;
   private final PeriodResultStore periods;
   private final RollupReader rollups;
-  private final BiFunction<SampleReader, RollupReader, SliSource> sli;
+  private final Function<RollupReader, SliSource> sli;
   private final Function<IncidentRecord, List<PeriodResult.ClockEvidence>> clocks;
 
   /**
-   * @param rollups the 1-minute/hourly rollups: counter-based numbers (ratio SLO counts, latency histograms) are read from
-   *     them, so those outlive {@code storage.retention.raw}; {@code up}, GPU presence and time-sliced kinds still read raw
-   * @param sli the engine's SLI source over a sample reader and a rollup reader (e.g. {@code (raw, rollups) -> new
-   *     StoredSliSource(raw, rollups)} wrapped like the engine's); it is given a reader that reads each metric of the month
-   *     once and rollups scoped to the tenant
+   * @param rollups the 1-minute/hourly rollups: every metric-based number (SLO counts of every kind, latency histograms,
+   *     outages and completeness from {@code up}, GPU presence) is read from them, so it outlives {@code storage.retention.raw}
+   * @param sli the engine's SLI source over a rollup reader (e.g. {@code rollups -> new StoredSliSource(rollups)} wrapped
+   *     like the engine's); it is given rollups scoped to the tenant that read each metric's minutes of the month once
    * @param clocks the regulatory clock outcomes of an incident (the incident module's plans), or
    *     none when the caller has no clocks
    */
-  public StoredPeriodInputs(SampleReader samples, RollupReader rollups, EventStore events, IncidentStore incidents, AuditLog audit,
-      PeriodResultStore periods, BiFunction<SampleReader, RollupReader, SliSource> sli, Function<IncidentRecord, List<PeriodResult.ClockEvidence>> clocks) {
-    this.samples = samples;
+  public StoredPeriodInputs(RollupReader rollups, EventStore events, IncidentStore incidents, AuditLog audit,
+      PeriodResultStore periods, Function<RollupReader, SliSource> sli, Function<IncidentRecord, List<PeriodResult.ClockEvidence>> clocks) {
     this.rollups = rollups;
     this.events = events;
     this.incidents = incidents;
@@ -110,17 +106,18 @@ public final class StoredPeriodInputs {
     }
     agreed.sort(Comparator.comparing(TimeInterval::start));
 
-    List<Series> up = samples.query(id, UP, Map.of(), period.start(), period.end());
+    TenantRollups monthRollups = new TenantRollups(rollups, id, period);
+    List<RollupSeries> up = monthRollups.rollups(id, UP, Map.of(), period.start(), period.end());
     List<Event> tenantEvents = new ArrayList<>(events.list(id, "", period.start().minus(Duration.ofDays(62)), period.end()));
     tenantEvents.addAll(events.list(null, "", period.start().minus(Duration.ofDays(62)), period.end()));
     tenantEvents.sort(Comparator.comparing(Event::time).thenComparing(Event::id));
 
-    SliSource monthSli = sli.apply(new MonthSamples(samples, period), new TenantRollups(rollups, id));
+    SliSource monthSli = sli.apply(monthRollups);
     List<CreditTier> tiers = contract.serviceCredits().stream().map(c -> new CreditTier(c.below() / 100, c.creditPercent() / 100)).toList();
     return new PeriodInputs(id, month, zone, asOf, snapshot, contract.availabilityClass().name(), contract.availabilityClass().target(),
         new CreditTable(tiers), agreed, ScrapeAnalysis.outages(up), maintenance(tenantEvents, period, announceAhead),
         slos.stream().map(s -> slo(monthSli, s, period, zone)).toList(), LatencyReader.read(rollups, id, slos, period, zone),
-        assets(contract, tenantEvents, period), bands(contract), cves(tenantEvents, period), capacity(id, contract, period),
+        assets(contract, tenantEvents, period), bands(contract), cves(tenantEvents, period), capacity(monthRollups, id, contract, period),
         incidents(id, contract, period), ScrapeAnalysis.facts(up));
   }
 
@@ -216,18 +213,24 @@ public final class StoredPeriodInputs {
     return out;
   }
 
-  private List<CapacityFact> capacity(String tenant, Contract contract, TimeInterval period) {
+  /**
+   * GPUs seen per minute: one capacity sample at each minute's start counting the GPU series
+   * (one per GPU) that reported in that minute.
+   */
+  private static List<CapacityFact> capacity(RollupReader monthRollups, String tenant, Contract contract, TimeInterval period) {
     List<CapacityFact> out = new ArrayList<>();
     if (contract.capacityReservations().isEmpty()) {
       return out;
     }
-    TreeMap<Long, Integer> gpusAt = new TreeMap<>();
-    for (Series s : samples.query(tenant, GPU_PRESENCE, Map.of(), period.start(), period.end())) {
-      for (Point p : s.points()) {
-        gpusAt.merge(p.timestampMillis() / 1000, 1, Integer::sum);
+    TreeMap<Instant, Integer> gpusAt = new TreeMap<>();
+    for (RollupSeries s : monthRollups.rollups(tenant, GPU_PRESENCE, Map.of(), period.start(), period.end())) {
+      for (Minute m : s.minutes()) {
+        if (m.count() > 0) {
+          gpusAt.merge(m.minute(), 1, Integer::sum);
+        }
       }
     }
-    List<CapacitySample> observed = gpusAt.entrySet().stream().map(e -> new CapacitySample(Instant.ofEpochSecond(e.getKey()), e.getValue())).toList();
+    List<CapacitySample> observed = gpusAt.entrySet().stream().map(e -> new CapacitySample(e.getKey(), e.getValue())).toList();
     for (CapacityReservation r : contract.capacityReservations()) {
       List<TimeInterval> windows = new ArrayList<>();
       for (CriticalWindow w : r.criticalWindows()) {

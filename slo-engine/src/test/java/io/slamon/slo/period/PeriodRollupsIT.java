@@ -105,8 +105,8 @@ class PeriodRollupsIT {
 
   @Test
   void dailyAndMonthlySloCountsFromRollupsEqualTheRawSamplesAndTheEnginesAllTenantTotals() {
-    var periodSli = new StoredSliSource(db.sampleStore(), new TenantRollups(db.rollupReader(), TENANT));
-    var engineSli = new StoredSliSource(db.sampleStore(), db.rollupReader());
+    var periodSli = new StoredSliSource(new TenantRollups(db.rollupReader(), TENANT));
+    var engineSli = new StoredSliSource(db.rollupReader());
     for (SloDefinition slo : List.of(slo(SliKind.AVAILABILITY, 0), slo(SliKind.TTFT_UNDER, 0.5))) {
       PeriodInputs.SloFact fact = StoredPeriodInputs.slo(periodSli, slo, OCTOBER, BERLIN);
       assertThat(fact.days()).hasSize(31);
