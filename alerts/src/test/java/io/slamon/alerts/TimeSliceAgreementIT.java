@@ -12,7 +12,9 @@ import io.slamon.slo.SliCounts;
 import io.slamon.slo.SlicedSeries;
 import io.slamon.slo.TimeBasedSlis;
 import io.slamon.slo.TimeSlices;
-import io.slamon.store.SampleReader.Point;
+import io.slamon.store.RollupReader;
+import io.slamon.store.RollupReader.Minute;
+import io.slamon.store.RollupReader.RollupSeries;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,16 +54,16 @@ class TimeSliceAgreementIT {
           Map.of("threshold", "8"));
     }
 
-    /** One sample 30 s into every minute. */
-    static List<Point> points(IntToDoubleFunction perMinute) {
-      List<Point> p = new ArrayList<>();
+    /** The minute rollups of one sample 30 s into every minute. */
+    static RollupSeries minutes(IntToDoubleFunction perMinute) {
+      List<Minute> p = new ArrayList<>();
       for (int m = 0; m < MINUTES; m++) {
         double v = perMinute.applyAsDouble(m);
         if (!Double.isNaN(v)) {
-          p.add(new Point(m * 60_000L + 30_000L, v));
+          p.add(new Minute(Instant.ofEpochSecond(m * 60L), 1, v, v, v, v, v, 0));
         }
       }
-      return p;
+      return new RollupSeries("t", "queue", Map.of(), p);
     }
 
     /** promtool's notation at a 30 s interval: nothing on the minute, the value half a minute in. */
@@ -97,7 +99,8 @@ class TimeSliceAgreementIT {
   /** slamon's burn-rate decision at {@code minute}: good slices / slices with data per window. */
   private static BurnRateEvaluation slamon(Scenario s, int minute) {
     return evaluate(minute, slices -> TimeBasedSlis.queueDepthUnder(
-        SlicedSeries.maxPerSlice(List.of(Scenario.points(s.vllm()), Scenario.points(s.tgi())), slices), THRESHOLD));
+        SlicedSeries.maxPerSlice(RollupReader.perSlice(List.of(Scenario.minutes(s.vllm()), Scenario.minutes(s.tgi())),
+            slices.from(), slices.length()), slices.count()), THRESHOLD));
   }
 
   private static BurnRateEvaluation evaluate(int minute, java.util.function.Function<TimeSlices, List<SliCounts>> judge) {

@@ -51,6 +51,9 @@ final class MemoryWriteLoop implements Runnable {
       } else {
         batch.forEach(p -> outcomes.add(failure));
       }
+      if (queue.depth() == samples.size()) {
+        parts.idle(); // nothing else waiting: bring the rollups' open minutes up to date first
+      }
       // Leave the queue before completing the offers, so whoever waits on an offer sees the
       // queue depth without it.
       queue.leave(samples.size());

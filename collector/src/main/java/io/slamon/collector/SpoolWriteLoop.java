@@ -112,7 +112,11 @@ final class SpoolWriteLoop implements Runnable {
         outcomes[i] = spoolOffer(batch.get(i).samples());
       }
     }
-    queue.leave(batch.stream().mapToLong(p -> p.samples().size()).sum());
+    long taken = batch.stream().mapToLong(p -> p.samples().size()).sum();
+    if (!storeFailed && queue.depth() == taken) {
+      parts.idle(); // nothing else waiting: bring the rollups' open minutes up to date first
+    }
+    queue.leave(taken);
     for (int i = 0; i < n; i++) {
       Pending p = batch.get(i);
       if (outcomes[i] instanceof RefusedException r) {

@@ -14,6 +14,17 @@ record WriteLoopParts(SampleWriter writer, PipelineQueue queue, PipelineStats st
     return Math.min(maxBackoff.toNanos(), Math.max(1, backoffNanos * 2));
   }
 
+  /** Tells the writer the queue ran empty; a failure there loses nothing, so it is only logged. */
+  void idle() {
+    try {
+      writer.idle();
+    } catch (RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(WritePipeline.class)
+          .debug("bringing the open rollup minutes up to date failed (they follow with the next write): {}",
+              e.getMessage());
+    }
+  }
+
   /** {@code samples} in consecutive chunks of at most maxBatch (views, not copies). */
   List<List<Sample>> chunks(List<Sample> samples) {
     List<List<Sample>> chunks = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +47,14 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
    * fewer series than this sees every batch in the rollups at once; above it, open minutes are
    * written as the budget allows and every minute once it closes (docs/storage.md "Rollups").
    */
-  static final double PROVISIONAL_ROWS_PER_SECOND = 5_000;
-  static final double PROVISIONAL_BURST = 20_000;
+  static final double PROVISIONAL_ROWS_PER_SECOND = 2_000;
+  static final double PROVISIONAL_BURST = 10_000;
+  /**
+   * When the caller is idle, open minutes with unwritten samples are written if there are at most
+   * this many (a fleet this size is current in the rollups whenever the collector catches up; a
+   * larger one waits for its minutes to close rather than paying a burst of upserts).
+   */
+  static final int IDLE_FLUSH_MAX_ROWS = 20_000;
 
   private final DataSource dataSource;
   private final PartitionedSchema partitions; // null when samples is a hypertable
@@ -140,22 +147,50 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
     }
   }
 
+  /** Writes the open minutes' unwritten samples when there are at most {@link #IDLE_FLUSH_MAX_ROWS}. */
+  @Override
+  public synchronized void idle() {
+    int unwritten = rollups.unwrittenOpenMinutes();
+    if (unwritten == 0 || unwritten > IDLE_FLUSH_MAX_ROWS) {
+      return;
+    }
+    try {
+      inRollupTransaction((c, plan) -> plan.finishWritingOpenMinutes());
+    } catch (SQLException e) {
+      throw new StoreException("could not write " + unwritten + " open rollup minutes: " + e.getMessage(), e);
+    }
+  }
+
   /** The samples of one write with their series ids, and which series this write created. */
   private record Batch(List<Sample> samples, long[] seriesOf, Set<Long> created) {}
 
   private void insert(byte[] rows, Batch batch) throws SQLException {
+    inRollupTransaction((c, plan) -> {
+      anchor(plan, batch, c);
+      int fresh = copyNew(c, rows, batch.samples().size());
+      feed(plan, batch, fresh, c);
+      plan.finish();
+    });
+  }
+
+  /** What a rollup transaction does before its rows and recompute keys are written. */
+  private interface RollupWork {
+    void fill(Connection c, MinuteRollups.Plan plan) throws SQLException, java.io.IOException;
+  }
+
+  /**
+   * One transaction: {@code work} fills a rollup plan (and stores samples), then the plan's minute
+   * rows and recomputes are written and it commits; on any failure the plan is aborted, so memory
+   * never counts what the database did not commit.
+   */
+  private void inRollupTransaction(RollupWork work) throws SQLException {
     MinuteRollups.Plan plan = null;
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
-        s.execute("CREATE TEMP TABLE IF NOT EXISTS slamon_samples_in"
-            + " (series_id bigint, ts timestamptz, value double precision) ON COMMIT DELETE ROWS");
         RollupMaintenance.prepare(s);
         plan = rollups.plan();
-        anchor(plan, batch, c);
-        int fresh = copyNew(c, rows, batch.samples().size());
-        feed(plan, batch, fresh, c);
-        plan.finish();
+        work.fill(c, plan);
         RollupMaintenance.upsert(c, plan.rows());
         RollupMaintenance.recompute(c, plan);
         c.commit();
@@ -225,7 +260,7 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
       Sample s = samples.get(i);
       long id = batch.seriesOf()[i];
       if (inserted == null || inserted.remove(new MinuteRollups.Key(id, s.timestampMillis()))) {
-        plan.add(id, s.timestampMillis(), s.value(), batch.created().contains(id));
+        plan.add(id, s.timestampMillis(), s.value(), !batch.created().isEmpty() && batch.created().contains(id));
       }
     }
   }
@@ -257,6 +292,8 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
     if (missing.isEmpty()) {
       return result;
     }
+    Map<SeriesKey, SeriesKey> asked = new HashMap<>();
+    missing.forEach(k -> asked.put(k, k));
     String[] tenants = missing.stream().map(SeriesKey::tenant).toArray(String[]::new);
     String[] metrics = missing.stream().map(SeriesKey::metric).toArray(String[]::new);
     String[] labels = missing.stream().map(k -> Json.write(k.labels())).toArray(String[]::new);
@@ -286,7 +323,10 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
         sel.setArray(3, l);
         try (ResultSet rs = sel.executeQuery()) {
           while (rs.next()) {
-            SeriesKey key = new SeriesKey(rs.getString(2), rs.getString(3), Json.readStrings(rs.getString(4)));
+            SeriesKey key = new SeriesKey(rs.getString(2), rs.getString(3), Labels.of(Json.readStrings(rs.getString(4))));
+            // cache the caller's key: its Labels instance comes back with every scrape, so later
+            // lookups compare by identity instead of label by label
+            key = asked.getOrDefault(key, key);
             seriesIds.put(key, rs.getLong(1));
             result.put(key, rs.getLong(1));
           }

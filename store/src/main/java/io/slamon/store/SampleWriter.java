@@ -10,4 +10,11 @@ public interface SampleWriter {
    * stored once.
    */
   void write(List<Sample> samples);
+
+  /**
+   * Called by a caller with nothing more to write for now (its queue ran empty): a chance to bring
+   * derived data (the open minute of the rollups) up to date. Best effort; the samples are stored
+   * already, so a failure here loses nothing.
+   */
+  default void idle() {}
 }

@@ -132,6 +132,25 @@ public abstract class RollupContract {
   }
 
   @Test
+  void anIdleWriterWritesItsOpenMinutesSoFar() {
+    PostgresSampleStore store = database().sampleStore().with(database().dataSource(), closingOnly());
+    String t = tenant();
+    store.write(List.of(at(t, "req_total", 0, 1), at(t, "req_total", 20, 4), at(t, "req_total", 70, 9)));
+
+    store.idle();
+
+    assertThat(minutes(t, "req_total")).extracting(Minute::count, Minute::increase)
+        .containsExactly(tuple(2, 3.0), tuple(1, 5.0));
+    store.write(List.of(at(t, "req_total", 90, 10)));
+    store.idle();
+    store.idle(); // nothing new: nothing written twice
+    assertThat(minutes(t, "req_total")).extracting(Minute::count, Minute::increase)
+        .containsExactly(tuple(2, 3.0), tuple(2, 6.0));
+    assertThat(database().rollupReader().totals(t, "req_total", Map.of(), T0, T0.plusSeconds(3600)))
+        .singleElement().extracting(SeriesTotal::count, SeriesTotal::increase).containsExactly(4L, 9.0);
+  }
+
+  @Test
   void restartsClosingOnlyWritersAndFailedTransactionsLeaveRollupsEqualToTheirRawSamples() {
     Random random = new Random(7);
     FailingDataSource failing = new FailingDataSource(database().dataSource());

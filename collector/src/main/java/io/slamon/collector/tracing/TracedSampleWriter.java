@@ -34,4 +34,9 @@ public final class TracedSampleWriter implements SampleWriter {
       span.end();
     }
   }
+
+  @Override
+  public void idle() {
+    delegate.idle();
+  }
 }

@@ -54,6 +54,8 @@ public final class MinuteRollups {
   /** Open minute -> the series that opened it then (entries go stale when a series moves on). */
   private final TreeMap<Long, List<Series>> byMinute = new TreeMap<>();
   private final Set<Key> pending = new HashSet<>();
+  /** Certain open minutes with samples not yet written (identity set). */
+  private final Set<Series> unwritten = new HashSet<>();
   private final LongSupplier nanoTime;
   private final double rowsPerSecond;
   private final double burst;
@@ -79,6 +81,11 @@ public final class MinuteRollups {
   /** Active series held in memory. */
   public int size() {
     return series.size();
+  }
+
+  /** Open minutes (known exactly) with samples not written yet. */
+  public int unwrittenOpenMinutes() {
+    return unwritten.size();
   }
 
   /** Whether memory holds the state of this series (else the store must {@link Plan#anchor} it). */
@@ -109,7 +116,7 @@ public final class MinuteRollups {
     private final Set<Key> keys = new HashSet<>();
     private final Map<Long, Anchor> anchors = new HashMap<>();
     private final Set<Long> lateInPlan = new HashSet<>();
-    private final Set<Series> touched = new HashSet<>();
+    private final List<Series> touched = new ArrayList<>();
     private final List<Series> dirtyOpen = new ArrayList<>();
     private boolean finished;
     private boolean over;
@@ -160,7 +167,7 @@ public final class MinuteRollups {
           }
         }
       }
-      touched.add(s);
+      touch(s);
       long seen = s.minute != NONE ? s.lastTs : s.prevTs;
       if (seen != NONE && tsMillis <= seen) {
         late(s, minute);
@@ -185,6 +192,9 @@ public final class MinuteRollups {
         }
         open(s, minute, tsMillis, value);
       }
+      if (s.dirty && s.certain) {
+        unwritten.add(s);
+      }
       if (s.dirty && s.certain && !s.listedDirty) {
         s.listedDirty = true;
         dirtyOpen.add(s);
@@ -207,7 +217,7 @@ public final class MinuteRollups {
           Map.Entry<Long, List<Series>> e = it.next();
           for (Series s : e.getValue()) {
             if (s.minute == e.getKey() && !s.closed && series.get(s.id) == s) {
-              touched.add(s);
+              touch(s);
               close(s);
             }
           }
@@ -222,6 +232,25 @@ public final class MinuteRollups {
         open.forEach(this::emit);
       }
       dirtyOpen.forEach(s -> s.listedDirty = false);
+    }
+
+    /**
+     * Instead of {@link #finish}, for a plan without samples: a provisional row for every open
+     * minute with unwritten samples, whatever the budget (the writer is idle).
+     */
+    public void finishWritingOpenMinutes() {
+      if (finished) {
+        throw new IllegalStateException("plan already finished");
+      }
+      finished = true;
+      for (Series s : List.copyOf(unwritten)) {
+        if (s.minute != NONE && !s.closed && s.dirty && s.certain && series.get(s.id) == s) {
+          touch(s);
+          emit(s);
+        } else {
+          unwritten.remove(s);
+        }
+      }
     }
 
     /** Whether {@link #committed} or {@link #abort} has ended this plan. */
@@ -258,6 +287,14 @@ public final class MinuteRollups {
           pending.add(new Key(s.id, s.minute));
         }
         series.remove(s.id, s);
+        unwritten.remove(s);
+      }
+    }
+
+    private void touch(Series s) {
+      if (s.touchedBy != this) { // a list plus a mark: a hash set per sample showed in profiles
+        s.touchedBy = this;
+        touched.add(s);
       }
     }
 
@@ -302,6 +339,7 @@ public final class MinuteRollups {
         keys.add(new Key(s.id, s.minute));
       }
       series.remove(s.id);
+      unwritten.remove(s);
       lateInPlan.add(s.id);
     }
 
@@ -312,6 +350,7 @@ public final class MinuteRollups {
       s.writtenSum = s.sum;
       s.writtenIncrease = s.increase;
       s.dirty = false;
+      unwritten.remove(s);
     }
   }
 
@@ -337,6 +376,8 @@ public final class MinuteRollups {
     boolean certain;
     boolean dirty;
     boolean listedDirty;
+    /** The plan that last touched this series (see Plan#touch). */
+    Object touchedBy;
     int count;
     double sum;
     double min;

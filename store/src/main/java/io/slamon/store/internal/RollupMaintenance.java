@@ -41,12 +41,15 @@ public final class RollupMaintenance {
 
   /** Creates the session's temp tables; cheap when they exist. */
   public static void prepare(Statement s) throws SQLException {
-    s.execute("CREATE TEMP TABLE IF NOT EXISTS slamon_rollup_keys (series_id bigint, minute timestamptz)"
-        + " ON COMMIT DELETE ROWS");
-    s.execute("CREATE TEMP TABLE IF NOT EXISTS slamon_rollup_new (series_id bigint, ts timestamptz,"
-        + " value double precision) ON COMMIT DELETE ROWS");
-    // minute rows computed in memory (MinuteRollups), on their way into rollups_1m and rollups_1h
-    s.execute("CREATE TEMP TABLE IF NOT EXISTS slamon_rollup_rows (series_id bigint, minute timestamptz, count integer,"
+    // one round trip for all of them (each write's transaction starts here)
+    s.execute("CREATE TEMP TABLE IF NOT EXISTS slamon_samples_in (series_id bigint, ts timestamptz,"
+        + " value double precision) ON COMMIT DELETE ROWS;"
+        + " CREATE TEMP TABLE IF NOT EXISTS slamon_rollup_keys (series_id bigint, minute timestamptz)"
+        + " ON COMMIT DELETE ROWS;"
+        + " CREATE TEMP TABLE IF NOT EXISTS slamon_rollup_new (series_id bigint, ts timestamptz,"
+        + " value double precision) ON COMMIT DELETE ROWS;"
+        // minute rows computed in memory (MinuteRollups), on their way into rollups_1m and rollups_1h
+        + " CREATE TEMP TABLE IF NOT EXISTS slamon_rollup_rows (series_id bigint, minute timestamptz, count integer,"
         + " sum double precision, min double precision, max double precision, first double precision,"
         + " last double precision, last_ts timestamptz, increase double precision, count_delta integer,"
         + " sum_delta double precision, increase_delta double precision) ON COMMIT DELETE ROWS");
