@@ -58,13 +58,13 @@ public record CollectorSettings(
   }
 
   /**
-   * Loopback, port 0, 200 000 queued samples (about 60 MB of heap), batches of 5 000, backoff
+   * Loopback, port 0, 500 000 queued samples, batches of 20 000, backoff
    * 200 ms doubling to 10 s, 1 MiB event bodies, seed 0, 10 s shutdown flush, no disk spool
    * (bound 1 GiB once {@link #withSpool(Path)} sets a directory).
    */
   public static CollectorSettings defaults() {
     return new CollectorSettings(
-        "127.0.0.1", 0, 200_000, 5_000, Duration.ofMillis(200), Duration.ofSeconds(10), 1 << 20, 0L,
+        "127.0.0.1", 0, 500_000, 20_000, Duration.ofMillis(200), Duration.ofSeconds(10), 1 << 20, 0L,
         Duration.ofSeconds(10), null, DEFAULT_MAX_SPOOL_BYTES);
   }
 
