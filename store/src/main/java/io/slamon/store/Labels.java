@@ -18,7 +18,7 @@ import java.util.Set;
 public final class Labels extends AbstractMap<String, String> {
   private static final Labels EMPTY = new Labels(new String[0], new String[0]);
 
-  private final String[] names; // sorted
+  private final String[] names; // in the order given, no duplicates
   private final String[] values;
   private final int hash;
   private long hash64; // 0 until computed
@@ -41,14 +41,26 @@ public final class Labels extends AbstractMap<String, String> {
     if (labels.isEmpty()) {
       return EMPTY;
     }
-    String[] names = labels.keySet().toArray(String[]::new);
-    Arrays.sort(names);
+    String[] names = new String[labels.size()];
     String[] values = new String[names.length];
-    for (int i = 0; i < names.length; i++) {
-      values[i] = java.util.Objects.requireNonNull(labels.get(names[i]), () -> "label value is null");
-      java.util.Objects.requireNonNull(names[i], "label name is null");
+    int i = 0;
+    for (Map.Entry<String, String> e : labels.entrySet()) {
+      names[i] = java.util.Objects.requireNonNull(e.getKey(), "label name is null");
+      values[i++] = java.util.Objects.requireNonNull(e.getValue(), () -> "label " + e.getKey() + " has a null value");
     }
     return new Labels(names, values);
+  }
+
+  /**
+   * A label set over the given arrays, <b>without copying them</b>: for callers that already hold
+   * distinct names and their values in arrays they never change again (the scraper's series cache
+   * keeps one such pair per series, and sharing it saves a copy per series at a million series).
+   */
+  public static Labels sharing(String[] names, String[] values) {
+    if (names.length != values.length) {
+      throw new IllegalArgumentException(names.length + " label names but " + values.length + " values");
+    }
+    return names.length == 0 ? EMPTY : new Labels(names, values);
   }
 
   /**
@@ -91,8 +103,12 @@ public final class Labels extends AbstractMap<String, String> {
 
   @Override
   public String get(Object key) {
-    int i = key instanceof String k ? Arrays.binarySearch(names, k) : -1;
-    return i >= 0 ? values[i] : null;
+    for (int i = 0; i < names.length; i++) { // a series has a dozen labels: a scan beats hashing
+      if (names[i].equals(key)) {
+        return values[i];
+      }
+    }
+    return null;
   }
 
   @Override
@@ -111,7 +127,12 @@ public final class Labels extends AbstractMap<String, String> {
       return true;
     }
     if (o instanceof Labels l) {
-      return hash == l.hash && Arrays.equals(names, l.names) && Arrays.equals(values, l.values);
+      if (hash != l.hash || names.length != l.names.length) {
+        return false;
+      }
+      if (Arrays.equals(names, l.names) && Arrays.equals(values, l.values)) {
+        return true; // the usual case: same order
+      }
     }
     return super.equals(o);
   }

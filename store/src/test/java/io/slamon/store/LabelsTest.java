@@ -23,8 +23,20 @@ class LabelsTest {
     assertThat(labels.get("gpu")).isEqualTo("3");
     assertThat(labels.get("missing")).isNull();
     assertThat(labels.containsKey("pod")).isTrue();
-    assertThat(labels.keySet()).containsExactly("gpu", "namespace", "pod"); // sorted
+    assertThat(labels.keySet()).containsExactly("pod", "gpu", "namespace"); // in the order given
     assertThat(Labels.of(labels)).isSameAs(labels);
+  }
+
+  @Test
+  void labelSetsInADifferentOrderAreEqualAndSharedArraysAreNotCopied() {
+    String[] names = {"b", "a"};
+    String[] values = {"2", "1"};
+    Labels shared = Labels.sharing(names, values);
+
+    assertThat(shared).isEqualTo(Labels.of(Map.of("a", "1", "b", "2"))).isEqualTo(Map.of("a", "1", "b", "2"));
+    assertThat(shared.hashCode()).isEqualTo(Map.of("a", "1", "b", "2").hashCode());
+    assertThat(shared).isNotEqualTo(Labels.sharing(new String[] {"a", "b"}, new String[] {"2", "1"}));
+    assertThatThrownBy(() -> Labels.sharing(names, new String[] {"1"})).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -15,7 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Memory: about the series text (1 byte per character for Latin-1 pages) plus ~150 bytes per
  * remembered line, bounded by {@code maxEntries}; dcgm-exporter's ~285-character lines cost
- * ~0.45 KB per series. One cache serves one target; a parse that finds it in use (an overlapping
+ * ~0.45 KB per series. Label values are kept once per target and a family's label-name array once
+ * per run of lines, since dcgm-exporter repeats both on every field line of a GPU. One cache serves one target; a parse that finds it in use (an overlapping
  * scrape of the same target) parses without it.
  */
 public final class SeriesCache {
@@ -28,28 +29,26 @@ public final class SeriesCache {
     final int size;
     private Map<String, String> map;
 
-    Entry(String text, String name, LabelSet labels) {
+    Entry(String text, String name, LabelSet labels, Entry previous, Map<String, String> pool) {
       this.text = text;
       this.name = name;
       this.size = labels.size();
-      this.names = new String[size];
+      String[] n = new String[size];
       this.values = new String[size];
       for (int i = 0; i < size; i++) {
-        names[i] = labels.name(i);
-        values[i] = labels.value(i);
+        n[i] = labels.name(i);
+        // dcgm-exporter repeats a GPU's UUID, bus id, host, model … on each of its ~20 field lines
+        values[i] = pool.computeIfAbsent(labels.value(i), v -> v);
       }
+      // consecutive lines of a family carry the same label names: share one array
+      this.names = previous != null && Arrays.equals(previous.names, n) ? previous.names : n;
     }
 
-    /** The labels as an immutable map, built once per remembered line. */
+    /** The labels as an immutable map over the entry's own arrays, built once per remembered line. */
     Map<String, String> map() {
       Map<String, String> m = map;
       if (m == null) {
-        @SuppressWarnings("unchecked")
-        Map.Entry<String, String>[] es = new Map.Entry[size];
-        for (int i = 0; i < size; i++) {
-          es[i] = Map.entry(names[i], values[i]);
-        }
-        m = Map.ofEntries(es);
+        m = io.slamon.store.Labels.sharing(names, values);
         map = m;
       }
       return m;
@@ -59,6 +58,8 @@ public final class SeriesCache {
   private final int maxEntries;
   private final ReentrantLock inUse = new ReentrantLock();
   private Entry[] entries = new Entry[64];
+  /** Label values of the remembered lines, each kept once (cleared when it outgrows the entries). */
+  private final Map<String, String> values = new java.util.HashMap<>();
 
   /** @param maxEntries sample lines remembered per page; lines beyond are parsed without the cache */
   public SeriesCache(int maxEntries) {
@@ -101,7 +102,10 @@ public final class SeriesCache {
     if (ordinal >= entries.length) {
       entries = Arrays.copyOf(entries, Math.min(maxEntries, Math.max(ordinal + 1, entries.length * 2)));
     }
-    Entry e = new Entry(text, name, labels);
+    if (values.size() > 4 * maxEntries) {
+      values.clear(); // strings of lines long gone; the live entries keep theirs
+    }
+    Entry e = new Entry(text, name, labels, ordinal > 0 ? entries[ordinal - 1] : null, values);
     entries[ordinal] = e;
     return e;
   }

@@ -62,6 +62,7 @@ public final class MinuteRollups {
   private double tokens;
   private long tokensAt;
   private long newestMinute = NONE;
+  private long plans;
 
   /**
    * @param provisionalRowsPerSecond row budget for provisional (open-minute) rows
@@ -118,6 +119,7 @@ public final class MinuteRollups {
     private final Set<Long> lateInPlan = new HashSet<>();
     private final List<Series> touched = new ArrayList<>();
     private final List<Series> dirtyOpen = new ArrayList<>();
+    private final long number = ++plans;
     private boolean finished;
     private boolean over;
 
@@ -292,8 +294,8 @@ public final class MinuteRollups {
     }
 
     private void touch(Series s) {
-      if (s.touchedBy != this) { // a list plus a mark: a hash set per sample showed in profiles
-        s.touchedBy = this;
+      if (s.touchedBy != number) { // a list plus a mark: a hash set per sample showed in profiles
+        s.touchedBy = number;
         touched.add(s);
       }
     }
@@ -376,8 +378,8 @@ public final class MinuteRollups {
     boolean certain;
     boolean dirty;
     boolean listedDirty;
-    /** The plan that last touched this series (see Plan#touch). */
-    Object touchedBy;
+    /** The number of the plan that last touched this series (see Plan#touch; not the plan: that would keep it alive). */
+    long touchedBy;
     int count;
     double sum;
     double min;
