@@ -78,6 +78,9 @@ public final class Scraper implements AutoCloseable {
    */
   private final Map<ScrapeTarget, IdentityHashMap<Map<String, String>, Prepared>> prepared = new ConcurrentHashMap<>();
 
+  /** Per target, each distinct list of label names once (shared by the stored forms, see prepare). */
+  private final Map<ScrapeTarget, Map<List<String>, String[]>> labelNames = new ConcurrentHashMap<>();
+
   /** A scraped series as it is stored; {@code series == null}: dropped by metric_relabel_configs. */
   private record Prepared(String name, String tenant, String series, Labels labels) {}
   /** Sample lines remembered per target (~0.45 KB each for dcgm-exporter pages). */
@@ -140,6 +143,7 @@ public final class Scraper implements AutoCloseable {
       lastUp.remove(t);
       seriesCaches.remove(t);
       prepared.remove(t);
+      labelNames.remove(t);
       if (targets.stream().noneMatch(o -> o.url().equals(t.url()))) {
         admission.forgetTarget(t.url().toString());
       }
@@ -279,7 +283,17 @@ public final class Scraper implements AutoCloseable {
       merged = new java.util.LinkedHashMap<>(relabelled.get());
       series = merged.remove("__name__");
     }
-    return new Prepared(name, tenantFor(url, merged), series, Labels.of(merged));
+    String[] names = new String[merged.size()];
+    String[] values = new String[names.length];
+    int i = 0;
+    for (Map.Entry<String, String> e : merged.entrySet()) {
+      names[i] = e.getKey();
+      values[i++] = e.getValue();
+    }
+    // the series of a family share their label names: one array per distinct name list and target
+    names = labelNames.computeIfAbsent(target, t -> new ConcurrentHashMap<>())
+        .computeIfAbsent(java.util.Arrays.asList(names), k -> k.toArray(String[]::new));
+    return new Prepared(name, tenantFor(url, merged), series, Labels.sharing(names, values));
   }
 
   private List<Sample> down(ScrapeTarget target, long scrapeTime, long t0, String why) {
