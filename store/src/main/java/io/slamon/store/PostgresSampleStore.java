@@ -236,12 +236,17 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
     return RollupMaintenance.insertNew(c, "slamon_samples_in");
   }
 
-  /** Anchors the batch's series that rollup memory does not know and this write did not create. */
+  /**
+   * Anchors the batch's series that rollup memory does not know: the ones this write created have
+   * no earlier sample, the others are looked up.
+   */
   private void anchor(MinuteRollups.Plan plan, Batch batch, Connection c) throws SQLException {
     Map<Long, Long> first = new LinkedHashMap<>();
     for (int i = 0; i < batch.seriesOf().length; i++) {
       long id = batch.seriesOf()[i];
-      if (!batch.created().contains(id) && !rollups.knows(id)) {
+      if (batch.created().contains(id)) {
+        plan.anchor(id, MinuteRollups.NO_SAMPLE, 0, true);
+      } else if (!rollups.knows(id)) {
         first.merge(id, batch.samples().get(i).timestampMillis(), Math::min);
       }
     }
@@ -260,7 +265,7 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
       Sample s = samples.get(i);
       long id = batch.seriesOf()[i];
       if (inserted == null || inserted.remove(new MinuteRollups.Key(id, s.timestampMillis()))) {
-        plan.add(id, s.timestampMillis(), s.value(), !batch.created().isEmpty() && batch.created().contains(id));
+        plan.add(id, s.timestampMillis(), s.value());
       }
     }
   }

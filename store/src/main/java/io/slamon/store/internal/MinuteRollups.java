@@ -47,8 +47,8 @@ public final class MinuteRollups {
   private static final long NONE = Long.MIN_VALUE;
   /** For {@link Plan#anchor}: the series has no stored sample in the anchor's lookback. */
   public static final long NO_SAMPLE = NONE;
-  /** {@link RollupMaintenance#STEP_LOOKBACK}: a previous sample older than this gives no step. */
-  private static final long STEP_LOOKBACK = 3_600_000L;
+  /** A previous sample older than this before a minute gives no step into it (also the recompute's, in SQL). */
+  static final long STEP_LOOKBACK_MILLIS = 3_600_000L;
 
   private final Map<Long, Series> series = new HashMap<>();
   /** Open minute -> the series that opened it then (entries go stale when a series moves on). */
@@ -118,7 +118,6 @@ public final class MinuteRollups {
     private final Map<Long, Anchor> anchors = new HashMap<>();
     private final Set<Long> lateInPlan = new HashSet<>();
     private final List<Series> touched = new ArrayList<>();
-    private final List<Series> dirtyOpen = new ArrayList<>();
     private final long number = ++plans;
     private boolean finished;
     private boolean over;
@@ -129,7 +128,7 @@ public final class MinuteRollups {
 
     /**
      * What the database holds for a series memory does not know (see {@link #knows}): call before
-     * {@link #add} for each such series that this write did not create.
+     * {@link #add} for each such series ({@link #NO_SAMPLE} for one this write created).
      *
      * @param tsMillis time of its newest stored non-NaN sample, or {@link #NO_SAMPLE}
      * @param minuteWritten whether the rollup row of that sample's minute already includes it
@@ -138,12 +137,8 @@ public final class MinuteRollups {
       anchors.put(seriesId, new Anchor(tsMillis, value, minuteWritten));
     }
 
-    /**
-     * One sample the transaction stored as new, in the order of the batch.
-     *
-     * @param newSeries the series was created by this write, so it has no earlier samples
-     */
-    public void add(long seriesId, long tsMillis, double value, boolean newSeries) {
+    /** One sample the transaction stored as new, in the order of the batch. */
+    public void add(long seriesId, long tsMillis, double value) {
       if (Double.isNaN(value)) {
         return; // rollups leave NaN out, as the recompute does
       }
@@ -156,12 +151,12 @@ public final class MinuteRollups {
       Series s = series.get(seriesId);
       if (s == null) {
         Anchor anchor = anchors.get(seriesId);
-        if (anchor == null && !newSeries) {
-          throw new IllegalStateException("series " + seriesId + " is neither new nor anchored; call anchor() first");
+        if (anchor == null) {
+          throw new IllegalStateException("series " + seriesId + " is not anchored; call anchor() first");
         }
         s = new Series(seriesId);
         series.put(seriesId, s);
-        if (anchor != null && anchor.tsMillis() != NONE) {
+        if (anchor.tsMillis() != NONE) {
           s.prevTs = anchor.tsMillis();
           s.prevValue = anchor.value();
           if (!anchor.minuteWritten()) { // a previous writer stopped before writing that minute
@@ -187,19 +182,15 @@ public final class MinuteRollups {
         s.max = Math.max(s.max, value);
         s.last = value;
         s.lastTs = tsMillis;
+        if (!s.dirty && s.certain) {
+          unwritten.add(s); // once per minute, not per sample: a hash set per sample showed in profiles
+        }
         s.dirty = true;
       } else {
         if (s.minute != NONE && !s.closed) {
           close(s);
         }
         open(s, minute, tsMillis, value);
-      }
-      if (s.dirty && s.certain) {
-        unwritten.add(s);
-      }
-      if (s.dirty && s.certain && !s.listedDirty) {
-        s.listedDirty = true;
-        dirtyOpen.add(s);
       }
     }
 
@@ -208,10 +199,7 @@ public final class MinuteRollups {
      * Call once, after the last {@link #add}.
      */
     public void finish() {
-      if (finished) {
-        throw new IllegalStateException("plan already finished");
-      }
-      finished = true;
+      markFinished();
       if (newestMinute != NONE) {
         long cutoff = newestMinute - CLOSE_AFTER_MINUTES * MINUTE;
         for (Iterator<Map.Entry<Long, List<Series>>> it = byMinute.headMap(cutoff, false).entrySet().iterator();
@@ -227,13 +215,11 @@ public final class MinuteRollups {
         }
       }
       refill();
-      List<Series> open = dirtyOpen.stream()
-          .filter(s -> s.minute != NONE && !s.closed && s.dirty && s.certain && series.get(s.id) == s).toList();
+      List<Series> open = touched.stream().filter(this::hasUnwrittenOpenMinute).toList();
       if (!open.isEmpty() && open.size() <= tokens) {
         tokens -= open.size();
         open.forEach(this::emit);
       }
-      dirtyOpen.forEach(s -> s.listedDirty = false);
     }
 
     /**
@@ -241,18 +227,27 @@ public final class MinuteRollups {
      * minute with unwritten samples, whatever the budget (the writer is idle).
      */
     public void finishWritingOpenMinutes() {
-      if (finished) {
-        throw new IllegalStateException("plan already finished");
-      }
-      finished = true;
+      markFinished();
       for (Series s : List.copyOf(unwritten)) {
-        if (s.minute != NONE && !s.closed && s.dirty && s.certain && series.get(s.id) == s) {
+        if (hasUnwrittenOpenMinute(s)) {
           touch(s);
           emit(s);
         } else {
           unwritten.remove(s);
         }
       }
+    }
+
+    private void markFinished() {
+      if (finished) {
+        throw new IllegalStateException("plan already finished");
+      }
+      finished = true;
+    }
+
+    /** An open minute known exactly, with samples not written yet, of a series memory still holds. */
+    private boolean hasUnwrittenOpenMinute(Series s) {
+      return s.minute != NONE && !s.closed && s.dirty && s.certain && series.get(s.id) == s;
     }
 
     /** Whether {@link #committed} or {@link #abort} has ended this plan. */
@@ -281,7 +276,6 @@ public final class MinuteRollups {
      */
     public void abort() {
       over = true;
-      dirtyOpen.forEach(s -> s.listedDirty = false);
       pending.addAll(keys);
       rows.forEach(r -> pending.add(new Key(r.seriesId(), r.minuteMillis())));
       for (Series s : touched) {
@@ -316,11 +310,14 @@ public final class MinuteRollups {
       s.first = value;
       s.last = value;
       s.lastTs = ts;
-      s.increase = s.prevTs != NONE && s.prevTs >= minute - STEP_LOOKBACK ? step(s.prevValue, value) : 0;
+      s.increase = s.prevTs != NONE && s.prevTs >= minute - STEP_LOOKBACK_MILLIS ? step(s.prevValue, value) : 0;
       s.writtenCount = 0;
       s.writtenSum = 0;
       s.writtenIncrease = 0;
       s.dirty = true;
+      if (s.certain) {
+        unwritten.add(s);
+      }
       byMinute.computeIfAbsent(minute, m -> new ArrayList<>()).add(s);
     }
 
@@ -377,7 +374,6 @@ public final class MinuteRollups {
     boolean closed;
     boolean certain;
     boolean dirty;
-    boolean listedDirty;
     /** The number of the plan that last touched this series (see Plan#touch; not the plan: that would keep it alive). */
     long touchedBy;
     int count;

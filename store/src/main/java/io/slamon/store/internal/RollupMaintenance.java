@@ -26,16 +26,12 @@ public final class RollupMaintenance {
    * into a minute. A counter silent for longer starts over (like a new series), so a raw-sample
    * partition scan never reaches further back than this.
    */
-  public static final String STEP_LOOKBACK = "1 hour";
+  public static final String STEP_LOOKBACK = MinuteRollups.STEP_LOOKBACK_MILLIS / 1000 + " seconds";
 
   /** Same minutes in every session time zone (date_trunc on timestamptz would use the session's). */
   public static final String MINUTE_OF_TS = "date_bin('1 minute', %s, timestamptz '2000-01-01 00:00:00+00')";
 
   private static final String HOUR_OF = "date_bin('1 hour', %s, timestamptz '2000-01-01 00:00:00+00')";
-
-  /** Reset-aware step from (prev, prev_ts) to (value, ts); 0 without a previous sample in the lookback. */
-  private static final String STEP = "CASE WHEN prev IS NULL OR prev_ts < " + MINUTE_OF_TS.formatted("ts")
-      + " - interval '" + STEP_LOOKBACK + "' THEN 0 WHEN value >= prev THEN value - prev ELSE value END";
 
   private RollupMaintenance() {}
 
@@ -59,7 +55,7 @@ public final class RollupMaintenance {
    * Moves the rows of temp table {@code source} (series_id, ts, value) into {@code samples}, skipping
    * ones already stored; the really new non-NaN ones land in {@code slamon_rollup_new}. Returns the
    * number of new samples. The rollups are left to the caller ({@link MinuteRollups} in memory, then
-   * {@link #upsert} and {@link #recompute(Connection, java.util.Collection)}).
+   * {@link #upsert} and {@link #recompute(Connection, MinuteRollups.Plan)}).
    */
   public static int insertNew(Connection c, String source) throws SQLException {
     try (Statement s = c.createStatement()) {
