@@ -20,15 +20,24 @@ import javax.sql.DataSource;
 /**
  * {@link RollupReader} on {@code rollups_1m} and {@code rollups_1h} joined to {@code series}.
  * Totals read whole hours from the hourly table and only the partial hours at both ends from the
- * minute table, so a 30-day window costs ~720 + 120 rows per series instead of 43,200.
+ * minute table, so a 30-day window costs ~720 + 120 rows per series instead of 43,200. Hours at or
+ * after the writer's watermark ({@code rollup_progress}: hour rows are written when the hour closes)
+ * are read from the minute table too.
  */
 public final class PostgresRollupReader implements RollupReader {
   private static final String SCOPE = " coalesce(s.tenant, '') = ? AND s.metric = ? AND s.labels @> ?::jsonb";
-  /** Per series s: minutes of the head, whole hours, minutes of the tail (6 timestamp parameters). */
+  /** Hour rows before this are complete (one value per statement: an InitPlan). */
+  private static final String HOURS_COMPLETE_BEFORE = "(SELECT hours_complete_before FROM rollup_progress)";
+  /**
+   * Per series s: minutes of the head, whole hours up to the watermark, minutes from there to the
+   * end (7 timestamp parameters: from, hoursFrom; hoursFrom, hoursTo; hoursFrom, hoursTo, to).
+   */
   private static final String TIERED_TOTAL = "SELECT sum(u.c) AS c, sum(u.i) AS i FROM ("
       + " SELECT r.count AS c, r.increase AS i FROM rollups_1m r WHERE r.series_id = s.id AND r.minute >= ? AND r.minute < ?"
-      + " UNION ALL SELECT h.count, h.increase FROM rollups_1h h WHERE h.series_id = s.id AND h.hour >= ? AND h.hour < ?"
-      + " UNION ALL SELECT r.count, r.increase FROM rollups_1m r WHERE r.series_id = s.id AND r.minute >= ? AND r.minute < ?"
+      + " UNION ALL SELECT h.count, h.increase FROM rollups_1h h WHERE h.series_id = s.id AND h.hour >= ?"
+      + "   AND h.hour < least(?::timestamptz, " + HOURS_COMPLETE_BEFORE + ")"
+      + " UNION ALL SELECT r.count, r.increase FROM rollups_1m r WHERE r.series_id = s.id"
+      + "   AND r.minute >= greatest(?::timestamptz, least(?::timestamptz, " + HOURS_COMPLETE_BEFORE + ")) AND r.minute < ?"
       + ") u";
 
   private final DataSource dataSource;
@@ -71,7 +80,7 @@ public final class PostgresRollupReader implements RollupReader {
     select("SELECT s.labels::text, x.c, x.i FROM series s CROSS JOIN LATERAL (" + TIERED_TOTAL + ") x"
         + " WHERE" + SCOPE + " AND x.c IS NOT NULL ORDER BY s.id", tenant, metric, ps -> {
           bindTiers(ps, 1, from, to);
-          bindScope(ps, 7, tenant, metric, labelMatchers);
+          bindScope(ps, 8, tenant, metric, labelMatchers);
         }, rs -> result.add(new SeriesTotal(tenant, metric, Json.readStrings(rs.getString(1)), rs.getLong(2),
             rs.getDouble(3))));
     return result;
@@ -84,7 +93,7 @@ public final class PostgresRollupReader implements RollupReader {
     select("SELECT s.tenant, s.labels::text, x.c, x.i FROM series s CROSS JOIN LATERAL (" + TIERED_TOTAL + ") x"
         + " WHERE s.tenant IS NOT NULL AND s.metric = ? AND x.c IS NOT NULL ORDER BY s.id", null, metric, ps -> {
           bindTiers(ps, 1, from, to);
-          ps.setString(7, metric);
+          ps.setString(8, metric);
         }, rs -> result.computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
             .add(new SeriesTotal(rs.getString(1), metric, Json.readStrings(rs.getString(2)), rs.getLong(3),
                 rs.getDouble(4))));
@@ -139,8 +148,8 @@ public final class PostgresRollupReader implements RollupReader {
     }
     Instant hoursTo = to.truncatedTo(ChronoUnit.HOURS);
     Instant[] bounds = hoursFrom.isBefore(hoursTo)
-        ? new Instant[] {from, hoursFrom, hoursFrom, hoursTo, hoursTo, to}
-        : new Instant[] {from, to, to, to, to, to}; // under an hour boundary to boundary: minutes only
+        ? new Instant[] {from, hoursFrom, hoursFrom, hoursTo, hoursFrom, hoursTo, to}
+        : new Instant[] {from, to, to, to, to, to, to}; // under an hour boundary to boundary: minutes only
     for (int i = 0; i < bounds.length; i++) {
       Timestamps.set(ps, first + i, bounds[i]);
     }

@@ -28,15 +28,16 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 
 /**
- * Samples in PostgreSQL/TimescaleDB: series ids cached in memory, batches loaded with binary COPY
- * (the fastest idempotent method measured, docs/benchmarks.md "Storage") into a
- * per-session temporary table and moved with {@code INSERT ... ON CONFLICT DO NOTHING} (COPY
- * itself cannot skip duplicates), so a re-delivered sample is stored once. Only the new samples
- * reach the 1-minute and hourly rollups, in the same transaction: accumulated per series and minute
- * in memory ({@link MinuteRollups}) and written as one row per closed minute (plus provisional rows
- * of open minutes within a row budget); what memory cannot know exactly (late samples, a series'
- * first minute after a restart) is recomputed from raw samples ({@link RollupMaintenance}).
- * Writes are serialised: the rollup state assumes one writer.
+ * Samples in PostgreSQL/TimescaleDB: series ids cached in memory, batches binary-{@code COPY}ed
+ * straight into {@code samples} (the fastest method measured, docs/benchmarks.md "Storage"); a
+ * batch with samples already stored goes through a per-session temporary table and {@code INSERT
+ * ... ON CONFLICT DO NOTHING} instead, so a re-delivered sample is stored once. Only the new
+ * samples reach the 1-minute and hourly rollups, in the same transaction: accumulated per series,
+ * minute and hour in memory ({@link MinuteRollups}) and written as one row per closed minute (plus
+ * provisional rows of open minutes within a row budget) and one per closed hour; what memory
+ * cannot know exactly (late samples, a series' first minute after a restart) is recomputed from
+ * raw samples ({@link RollupMaintenance}). Writes are serialised: the rollup state assumes one
+ * writer.
  */
 public final class PostgresSampleStore implements SampleWriter, SampleReader {
   private static final String CHECK_VIOLATION = "23514"; // "no partition of relation ... found for row"
@@ -189,10 +190,14 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
         RollupMaintenance.prepare(s);
+        if (!rollups.knowsHoursCompleteBefore()) {
+          rollups.loadHoursCompleteBefore(RollupMaintenance.hoursCompleteBefore(c));
+        }
         plan = rollups.plan();
         work.fill(c, plan);
         RollupMaintenance.upsert(c, plan.rows());
         RollupMaintenance.recompute(c, plan);
+        RollupMaintenance.writeHours(c, plan);
         c.commit();
         plan.committed();
       } catch (SQLException | RuntimeException e) {

@@ -152,6 +152,7 @@ public abstract class RollupContract {
 
   @Test
   void restartsClosingOnlyWritersAndFailedTransactionsLeaveRollupsEqualToTheirRawSamples() {
+    hoursCompleteBefore(T0); // so that the writers below write the hours as they close
     Random random = new Random(7);
     FailingDataSource failing = new FailingDataSource(database().dataSource());
     PostgresSampleStore[] store = {database().sampleStore().with(failing, closingOnly())};
@@ -165,6 +166,151 @@ public abstract class RollupContract {
       }
       store[0].write(batch); // (again: what the spool replays after a failure)
     });
+  }
+
+  @Test
+  void anHourRowIsWrittenOnceItsHourClosesAndTotalsReadItsMinutesUntilThen() {
+    Instant hour = Instant.parse("2011-07-01T10:00:00Z");
+    hoursCompleteBefore(hour);
+    PostgresSampleStore store = database().sampleStore().with(database().dataSource(), closingOnly());
+    String t = tenant();
+    List<Sample> samples = new ArrayList<>();
+    for (int s = 0; s < 3600; s += 30) {
+      samples.add(new Sample(t, "busy_total", Map.of(), hour.plusSeconds(s).toEpochMilli(), s / 30));
+      if (s <= 1800) {
+        samples.add(new Sample(t, "quiet_total", Map.of(), hour.plusSeconds(s).toEpochMilli(), s / 30));
+      }
+    }
+    store.write(samples);
+    store.idle(); // the open minute too
+
+    assertThat(hourRow(t, "busy_total", hour)).isNull();
+    assertThat(totalCount(t, "busy_total", hour, hour.plusSeconds(7200))).isEqualTo(120); // from the minutes
+
+    store.write(List.of(new Sample(t, "busy_total", Map.of(), hour.plusSeconds(3610).toEpochMilli(), 121)));
+    assertThat(hourRow(t, "busy_total", hour)).containsExactly(120L, 119.0); // it moved on: written once
+    assertThat(hourRow(t, "quiet_total", hour)).isNull(); // silent, but the newest data is not 2 minutes on
+    assertThat(storedHoursCompleteBefore()).isEqualTo(hour);
+
+    store.write(List.of(new Sample(t, "busy_total", Map.of(), hour.plusSeconds(3780).toEpochMilli(), 122)));
+    assertThat(storedHoursCompleteBefore()).isEqualTo(hour.plusSeconds(3600));
+    assertThat(hourRow(t, "quiet_total", hour)).containsExactly(61L, 60.0);
+    assertThat(totalCount(t, "busy_total", hour, hour.plusSeconds(7200))).isEqualTo(121); // minute 11:03 is open
+    assertThat(totalCount(t, "busy_total", hour, hour.plusSeconds(3600))).isEqualTo(120); // the hour row
+  }
+
+  @Test
+  void aWriterThatTakesOverWritesTheHoursItsPredecessorLeftOpen() {
+    Instant hour = Instant.parse("2011-07-02T13:00:00Z");
+    hoursCompleteBefore(hour);
+    String t = tenant();
+    PostgresSampleStore first = database().sampleStore().with(database().dataSource(), closingOnly());
+    List<Sample> before = new ArrayList<>();
+    for (int s = 0; s < 2400; s += 60) {
+      before.add(new Sample(t, "left_total", Map.of(), hour.plusSeconds(s).toEpochMilli(), s));
+    }
+    first.write(before);
+    first.idle(); // then it stops: its memory, with the open hour, is gone
+
+    PostgresSampleStore second = database().sampleStore().with(database().dataSource(), closingOnly());
+    second.write(List.of(new Sample(t, "other_total", Map.of(), hour.plusSeconds(2500).toEpochMilli(), 1),
+        new Sample(t, "other_total", Map.of(), hour.plusSeconds(3900).toEpochMilli(), 2)));
+
+    assertThat(storedHoursCompleteBefore()).isEqualTo(hour.plusSeconds(3600));
+    assertThat(hourRow(t, "left_total", hour)).containsExactly(40L, 2340.0);
+    assertThat(totalCount(t, "left_total", hour, hour.plusSeconds(3600))).isEqualTo(40);
+  }
+
+  @Test
+  void aTransactionThatFailsMidHourLeavesThatHoursRowComplete() {
+    Instant hour = Instant.parse("2011-07-03T08:00:00Z");
+    hoursCompleteBefore(hour.minusSeconds(3600));
+    String t = tenant();
+    FailingDataSource failing = new FailingDataSource(database().dataSource());
+    PostgresSampleStore store = database().sampleStore().with(failing, closingOnly());
+    // moves the watermark to `hour` first: a writer's later moves recover nothing, so the hour
+    // below must be right from the failure handling alone
+    store.write(List.of(new Sample(t, "tick_total", Map.of(), hour.plusSeconds(180).toEpochMilli(), 1)));
+    assertThat(storedHoursCompleteBefore()).isEqualTo(hour);
+    java.util.function.IntFunction<List<Sample>> minutes = from -> java.util.stream.IntStream
+        .range(from, from + 10).mapToObj(m -> new Sample(t, "req_total", Map.of(), hour.plusSeconds(m * 60L).toEpochMilli(), m * 2))
+        .toList();
+    store.write(minutes.apply(0));
+    store.write(minutes.apply(10));
+    failing.failNextCommit();
+    assertThatThrownBy(() -> store.write(minutes.apply(20))).isInstanceOf(StoreException.class);
+    store.write(minutes.apply(20)); // the spool's replay
+    store.write(minutes.apply(30));
+    store.write(minutes.apply(40));
+    store.write(minutes.apply(50));
+    store.write(List.of(new Sample(t, "req_total", Map.of(), hour.plusSeconds(3900).toEpochMilli(), 200)));
+
+    assertThat(storedHoursCompleteBefore()).isEqualTo(hour.plusSeconds(3600));
+    assertThat(hourRow(t, "req_total", hour)).containsExactly(60L, 118.0);
+  }
+
+  @Test
+  void aMinuteRowThatExistsWhereMemoryExpectedNoneIsReplacedInsteadOfFailingTheWrite() {
+    String t = tenant();
+    Instant minute = Instant.parse("2011-07-04T09:00:00Z");
+    database().sampleStore().write(List.of(new Sample(t, "req_total", Map.of(), minute.toEpochMilli(), 1),
+        new Sample(t, "req_total", Map.of(), minute.plusSeconds(20).toEpochMilli(), 2)));
+    database().sampleStore().idle();
+    try (java.sql.Connection c = database().dataSource().getConnection();
+        java.sql.Statement s = c.createStatement()) { // raw samples gone, the minute row kept (as retention does)
+      s.executeUpdate("DELETE FROM samples WHERE series_id IN (SELECT id FROM series WHERE tenant = '" + t + "')");
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+    PostgresSampleStore restarted = database().sampleStore().with(database().dataSource(), closingOnly());
+
+    restarted.write(List.of(new Sample(t, "req_total", Map.of(), minute.plusSeconds(40).toEpochMilli(), 3)));
+    restarted.idle();
+
+    List<RollupSeries> series = database().rollupReader().rollups(t, "req_total", Map.of(), minute, minute.plusSeconds(60));
+    assertThat(series.getFirst().minutes()).singleElement().extracting(Minute::count, Minute::last).containsExactly(1, 3.0);
+  }
+
+  private void hoursCompleteBefore(Instant watermark) {
+    try (java.sql.Connection c = database().dataSource().getConnection();
+        java.sql.PreparedStatement ps = c.prepareStatement("UPDATE rollup_progress SET hours_complete_before = ?")) {
+      ps.setObject(1, java.time.OffsetDateTime.ofInstant(watermark, java.time.ZoneOffset.UTC));
+      assertThat(ps.executeUpdate()).isEqualTo(1);
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private Instant storedHoursCompleteBefore() {
+    try (java.sql.Connection c = database().dataSource().getConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT hours_complete_before FROM rollup_progress")) {
+      assertThat(rs.next()).isTrue();
+      return rs.getObject(1, java.time.OffsetDateTime.class).toInstant();
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** (count, increase) of the stored hour row, or null when there is none. */
+  private List<Object> hourRow(String tenant, String metric, Instant hour) {
+    try (java.sql.Connection c = database().dataSource().getConnection();
+        java.sql.PreparedStatement ps = c.prepareStatement("SELECT h.count, h.increase FROM rollups_1h h"
+            + " JOIN series s ON s.id = h.series_id WHERE s.tenant = ? AND s.metric = ? AND h.hour = ?")) {
+      ps.setString(1, tenant);
+      ps.setString(2, metric);
+      ps.setObject(3, java.time.OffsetDateTime.ofInstant(hour, java.time.ZoneOffset.UTC));
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? List.of(rs.getLong(1), rs.getDouble(2)) : null;
+      }
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private long totalCount(String tenant, String metric, Instant from, Instant to) {
+    return database().rollupReader().totals(tenant, metric, Map.of(), from, to).stream()
+        .mapToLong(SeriesTotal::count).sum();
   }
 
   private static io.slamon.store.internal.MinuteRollups closingOnly() {

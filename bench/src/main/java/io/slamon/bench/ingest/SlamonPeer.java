@@ -102,7 +102,9 @@ final class SlamonPeer implements Peer {
           bind: 127.0.0.1
         evaluation:
           interval: 1h
-        """.formatted(data, port));
+        portal:
+          port: %d
+        """.formatted(data, port, Launcher.freePort())); // not the default 8081: a demo may run beside it
     Files.writeString(config.resolve("scrape/bench.yaml"), Launcher.prometheusConfig(setup));
   }
 

@@ -24,8 +24,16 @@ import java.util.function.LongSupplier;
  * often as a row budget allows ({@code provisionalRowsPerSecond}, with a burst): small fleets see
  * every batch in the rollups at once, large ones see the open minute with a delay instead of paying
  * an upsert per sample. Minute rows overwrite (they carry the whole minute so far, so writing one
- * twice changes nothing); hour rows receive the difference to what was last written for the minute,
- * so each hour stays the sum of its minutes.
+ * twice changes nothing).
+ *
+ * <p><b>Hours</b> are accumulated in memory too, from what the minute rows add, and written once
+ * when they close (the series moves into a later hour, or the newest data leaves the hour behind):
+ * hour rows before {@link Plan#hoursCompleteBefore() a watermark} are complete, later hours are
+ * read from the minute rows. Updating an hour row with every minute row was a quarter of the
+ * database's CPU at 100,000 samples/s (docs/benchmarks.md "End-to-end ingest"). An hour memory has
+ * not seen from its start (a series anchored in it, a minute recomputed in it) is recomputed from
+ * its minute rows instead; the first time a writer moves the watermark, every hour between the
+ * stored watermark and the new one is, since a previous writer may have stopped before writing it.
  *
  * <p>A series memory does not know (first write since start, or since a failed transaction or a late
  * sample) is <b>anchored</b> first: the store reads its newest stored sample, which gives the step
@@ -50,10 +58,19 @@ public final class MinuteRollups {
   /** A previous sample older than this before a minute gives no step into it (also the recompute's, in SQL). */
   static final long STEP_LOOKBACK_MILLIS = 3_600_000L;
 
+  static final long HOUR = 3_600_000L;
+
   private final Map<Long, Series> series = new HashMap<>();
   /** Open minute -> the series that opened it then (entries go stale when a series moves on). */
   private final TreeMap<Long, List<Series>> byMinute = new TreeMap<>();
+  /** Hour -> the series that started accumulating it then (entries go stale like byMinute's). */
+  private final TreeMap<Long, List<Series>> byHour = new TreeMap<>();
   private final Set<Key> pending = new HashSet<>();
+  private final Set<Hour> pendingHours = new HashSet<>();
+  /** Hour rows before this are complete in the database; {@link #NONE} until the store loads it. */
+  private long hoursCompleteBefore = NONE;
+  /** Whether this writer has moved the watermark yet (the first move recovers a previous writer's hours). */
+  private boolean movedWatermark;
   /** Certain open minutes with samples not yet written (identity set). */
   private final Set<Series> unwritten = new HashSet<>();
   private final LongSupplier nanoTime;
@@ -94,8 +111,24 @@ public final class MinuteRollups {
     return series.containsKey(seriesId);
   }
 
+  /** Whether the stored hour watermark is loaded (else call {@link #loadHoursCompleteBefore} first). */
+  public boolean knowsHoursCompleteBefore() {
+    return hoursCompleteBefore != NONE;
+  }
+
+  /** The watermark as stored in the database: hour rows before it are complete. */
+  public void loadHoursCompleteBefore(long hourMillis) {
+    if (hourMillis == NONE) {
+      throw new IllegalArgumentException("no hour watermark");
+    }
+    hoursCompleteBefore = hourMillis;
+  }
+
   /** Starts the rollup work of one transaction. */
   public Plan plan() {
+    if (hoursCompleteBefore == NONE) {
+      throw new IllegalStateException("load the hour watermark first (loadHoursCompleteBefore)");
+    }
     return new Plan();
   }
 
@@ -104,17 +137,29 @@ public final class MinuteRollups {
   /** One series-minute to recompute from raw samples. */
   public record Key(long seriesId, long minuteMillis) {}
 
+  /** One series-hour to recompute from its minute rows. */
+  public record Hour(long seriesId, long hourMillis) {}
+
   /**
-   * A minute row to upsert: the whole minute so far, plus the difference to what was last written
-   * for it (what the hour row receives).
+   * A minute row to upsert: the whole minute so far. {@code fresh}: memory has not written this
+   * minute before and knows it exactly, so the database should not hold a row for it (the store
+   * inserts such rows without a conflict check and falls back to the upsert if one exists).
    */
   public record Row(long seriesId, long minuteMillis, int count, double sum, double min, double max, double first,
-      double last, long lastTsMillis, double increase, int countDelta, double sumDelta, double increaseDelta) {}
+      double last, long lastTsMillis, double increase, boolean fresh) {}
+
+  /** A complete hour row (the sum of its minute rows) to upsert. */
+  public record HourRow(long seriesId, long hourMillis, int count, double sum, double min, double max,
+      double increase) {}
 
   /** The rows and recompute keys of one transaction; {@link #committed} or {@link #abort} ends it. */
   public final class Plan {
     private final List<Row> rows = new ArrayList<>();
     private final Set<Key> keys = new HashSet<>();
+    private final List<HourRow> hourRows = new ArrayList<>();
+    private final Set<Hour> hourKeys = new HashSet<>();
+    private long advanceTo = NONE;
+    private long recoverFrom = NONE;
     private final Map<Long, Anchor> anchors = new HashMap<>();
     private final Set<Long> lateInPlan = new HashSet<>();
     private final List<Series> touched = new ArrayList<>();
@@ -124,6 +169,7 @@ public final class MinuteRollups {
 
     private Plan() {
       keys.addAll(pending);
+      hourKeys.addAll(pendingHours);
     }
 
     /**
@@ -220,6 +266,41 @@ public final class MinuteRollups {
         tokens -= open.size();
         open.forEach(this::emit);
       }
+      settleHours();
+    }
+
+    /**
+     * Moves the watermark to the hour the newest data has left behind and writes every hour before
+     * it that changed: hours that just closed, and changes to older ones (late or replayed data).
+     */
+    private void settleHours() {
+      long watermark = hoursCompleteBefore;
+      if (newestMinute != NONE) {
+        // every minute before the cutoff is closed, so every hour before the cutoff's hour is
+        watermark = Math.max(watermark, hourOf(newestMinute - CLOSE_AFTER_MINUTES * MINUTE));
+      }
+      if (watermark > hoursCompleteBefore) {
+        advanceTo = watermark;
+        if (!movedWatermark) {
+          recoverFrom = hoursCompleteBefore;
+        }
+        for (Iterator<Map.Entry<Long, List<Series>>> it = byHour.headMap(watermark, false).entrySet().iterator();
+            it.hasNext(); ) {
+          Map.Entry<Long, List<Series>> e = it.next();
+          for (Series s : e.getValue()) {
+            if (s.hour == e.getKey() && s.hourDirty && series.get(s.id) == s) {
+              touch(s);
+              writeHour(s);
+            }
+          }
+          it.remove();
+        }
+      }
+      for (Series s : touched) {
+        if (s.hourDirty && s.hour < watermark && series.get(s.id) == s) {
+          writeHour(s);
+        }
+      }
     }
 
     /**
@@ -236,6 +317,7 @@ public final class MinuteRollups {
           unwritten.remove(s);
         }
       }
+      settleHours();
     }
 
     private void markFinished() {
@@ -263,10 +345,39 @@ public final class MinuteRollups {
       return keys;
     }
 
+    /** Complete hour rows to write (after the minute rows). */
+    public List<HourRow> hourRows() {
+      return hourRows;
+    }
+
+    /** Hours to recompute from their minute rows (after the minute rows and recomputes). */
+    public Set<Hour> hourRecomputeKeys() {
+      return hourKeys;
+    }
+
+    /** The new watermark to store with this transaction, or {@link #NO_SAMPLE} if it stays. */
+    public long hoursCompleteBefore() {
+      return advanceTo;
+    }
+
+    /**
+     * Where this writer's first watermark move starts: every hour from here to {@link
+     * #hoursCompleteBefore()} is recomputed from its minute rows for every series. {@link #NO_SAMPLE}
+     * when there is nothing to recover.
+     */
+    public long recoverHoursFrom() {
+      return recoverFrom;
+    }
+
     /** The transaction committed: recomputed keys are done. */
     public void committed() {
       over = true;
       pending.removeAll(keys);
+      pendingHours.removeAll(hourKeys);
+      if (advanceTo != NONE) {
+        hoursCompleteBefore = advanceTo;
+        movedWatermark = true;
+      }
     }
 
     /**
@@ -277,7 +388,9 @@ public final class MinuteRollups {
     public void abort() {
       over = true;
       pending.addAll(keys);
+      pendingHours.addAll(hourKeys);
       rows.forEach(r -> pending.add(new Key(r.seriesId(), r.minuteMillis())));
+      hourRows.forEach(r -> pendingHours.add(new Hour(r.seriesId(), r.hourMillis())));
       for (Series s : touched) {
         if (s.minute != NONE) {
           pending.add(new Key(s.id, s.minute));
@@ -295,6 +408,10 @@ public final class MinuteRollups {
     }
 
     private void open(Series s, long minute, long ts, double value) {
+      long hour = hourOf(minute);
+      if (hour != s.hour) {
+        startHour(s, hour);
+      }
       if (s.minute != NONE) { // the last sample of the previous minute steps into this one
         s.prevValue = s.last;
         s.prevTs = s.lastTs;
@@ -321,10 +438,41 @@ public final class MinuteRollups {
       byMinute.computeIfAbsent(minute, m -> new ArrayList<>()).add(s);
     }
 
+    /**
+     * Ends the series' hour (written if it changed) and starts {@code hour}: complete unless the
+     * database may hold minutes of it that memory never saw (an anchored series' first hour).
+     */
+    private void startHour(Series s, long hour) {
+      if (s.hourDirty) {
+        writeHour(s);
+      }
+      boolean first = s.hour == NONE;
+      s.hour = hour;
+      s.hourPartial = first && s.prevTs != NONE && hourOf(s.prevTs) == hour;
+      s.hourCount = 0;
+      s.hourSum = 0;
+      s.hourMin = Double.POSITIVE_INFINITY;
+      s.hourMax = Double.NEGATIVE_INFINITY;
+      s.hourIncrease = 0;
+      byHour.computeIfAbsent(hour, h -> new ArrayList<>()).add(s);
+    }
+
+    /** The hour row as memory holds it, or its recompute from minute rows if memory lacks some. */
+    private void writeHour(Series s) {
+      if (s.hourPartial) {
+        hourKeys.add(new Hour(s.id, s.hour));
+      } else {
+        hourRows.add(new HourRow(s.id, s.hour, s.hourCount, s.hourSum, s.hourMin, s.hourMax, s.hourIncrease));
+      }
+      s.hourDirty = false;
+    }
+
     /** Writes the minute (or asks for its recompute); its state stays until the series moves on. */
     private void close(Series s) {
       if (!s.certain) {
         keys.add(new Key(s.id, s.minute));
+        s.hourPartial = true; // the recomputed minute is in the database, not in memory
+        s.hourDirty = true;
       } else if (s.dirty) {
         emit(s);
       }
@@ -344,7 +492,14 @@ public final class MinuteRollups {
 
     private void emit(Series s) {
       rows.add(new Row(s.id, s.minute, s.count, s.sum, s.min, s.max, s.first, s.last, s.lastTs, s.increase,
-          s.count - s.writtenCount, s.sum - s.writtenSum, s.increase - s.writtenIncrease));
+          s.writtenCount == 0));
+      // the hour gains what this row adds to what was last written for the minute
+      s.hourCount += s.count - s.writtenCount;
+      s.hourSum += s.sum - s.writtenSum;
+      s.hourIncrease += s.increase - s.writtenIncrease;
+      s.hourMin = Math.min(s.hourMin, s.min);
+      s.hourMax = Math.max(s.hourMax, s.max);
+      s.hourDirty = true;
       s.writtenCount = s.count;
       s.writtenSum = s.sum;
       s.writtenIncrease = s.increase;
@@ -361,6 +516,10 @@ public final class MinuteRollups {
 
   private static long minuteOf(long tsMillis) {
     return Math.floorDiv(tsMillis, MINUTE) * MINUTE;
+  }
+
+  private static long hourOf(long tsMillis) {
+    return Math.floorDiv(tsMillis, HOUR) * HOUR;
   }
 
   private static double step(double prev, double value) {
@@ -390,6 +549,16 @@ public final class MinuteRollups {
     /** The series' newest stored sample before {@code minute} (an anchor's while none is open). */
     double prevValue;
     long prevTs = NONE;
+    /** The hour of {@code minute}, and what the minute rows written for it add up to. */
+    long hour = NONE;
+    boolean hourDirty;
+    /** The database may hold minutes of this hour memory never saw: recompute instead of writing. */
+    boolean hourPartial;
+    int hourCount;
+    double hourSum;
+    double hourMin;
+    double hourMax;
+    double hourIncrease;
 
     Series(long id) {
       this.id = id;

@@ -44,11 +44,14 @@ public final class RollupMaintenance {
         + " ON COMMIT DELETE ROWS;"
         + " CREATE TEMP TABLE IF NOT EXISTS slamon_rollup_new (series_id bigint, ts timestamptz,"
         + " value double precision) ON COMMIT DELETE ROWS;"
-        // minute rows computed in memory (MinuteRollups), on their way into rollups_1m and rollups_1h
+        // minute and hour rows computed in memory (MinuteRollups), on their way into rollups_1m/_1h
         + " CREATE TEMP TABLE IF NOT EXISTS slamon_rollup_rows (series_id bigint, minute timestamptz, count integer,"
         + " sum double precision, min double precision, max double precision, first double precision,"
-        + " last double precision, last_ts timestamptz, increase double precision, count_delta integer,"
-        + " sum_delta double precision, increase_delta double precision) ON COMMIT DELETE ROWS");
+        + " last double precision, last_ts timestamptz, increase double precision) ON COMMIT DELETE ROWS;"
+        + " CREATE TEMP TABLE IF NOT EXISTS slamon_hour_rows (series_id bigint, hour timestamptz, count integer,"
+        + " sum double precision, min double precision, max double precision, increase double precision)"
+        + " ON COMMIT DELETE ROWS;"
+        + " CREATE TEMP TABLE IF NOT EXISTS slamon_hour_keys (series_id bigint, hour timestamptz) ON COMMIT DELETE ROWS");
   }
 
   /**
@@ -78,36 +81,129 @@ public final class RollupMaintenance {
 
   /**
    * Writes minute rows computed in memory: each overwrites its stored minute (it holds the whole
-   * minute so far), and its difference to what was last written for that minute is added to the
-   * hour, so the hour stays the sum of its minutes.
+   * minute so far). Rows of minutes written for the first time (most of them: a minute is usually
+   * written once, when it closes) are {@code COPY}ed straight into {@code rollups_1m}; if one
+   * exists after all, from a savepoint they take the upsert path with the rest. Hours are written
+   * separately ({@link #writeHours}), when they close.
    */
   public static void upsert(Connection c, java.util.List<MinuteRollups.Row> rows) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
+    java.util.List<MinuteRollups.Row> fresh = rows.stream().filter(MinuteRollups.Row::fresh).toList();
+    java.util.List<MinuteRollups.Row> rest = fresh.size() == rows.size() ? java.util.List.of()
+        : rows.stream().filter(r -> !r.fresh()).toList();
+    if (!fresh.isEmpty()) {
+      java.sql.Savepoint before = c.setSavepoint();
+      try {
+        copyIn(c, "rollups_1m (series_id, minute, count, sum, min, max, first, last, last_ts, increase)",
+            minuteRows(fresh), fresh.size());
+        c.releaseSavepoint(before);
+      } catch (SQLException e) {
+        if (!"23505".equals(e.getSQLState())) {
+          throw e;
+        }
+        c.rollback(before); // a row existed after all (e.g. raw retention dropped the samples behind it)
+        rest = rows;
+      }
+    }
+    if (rest.isEmpty()) {
+      return;
+    }
+    copyIn(c, "slamon_rollup_rows", minuteRows(rest), rest.size());
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO rollups_1m AS r (series_id, minute, count, sum, min, max, first, last, last_ts, increase)"
+          + " SELECT series_id, minute, count, sum, min, max, first, last, last_ts, increase FROM slamon_rollup_rows"
+          + " ON CONFLICT (series_id, minute) DO UPDATE SET count = EXCLUDED.count, sum = EXCLUDED.sum,"
+          + "   min = EXCLUDED.min, max = EXCLUDED.max, first = EXCLUDED.first, last = EXCLUDED.last,"
+          + "   last_ts = EXCLUDED.last_ts, increase = EXCLUDED.increase");
+    }
+  }
+
+  private static PgBinaryCopy minuteRows(java.util.List<MinuteRollups.Row> rows) {
     PgBinaryCopy copy = new PgBinaryCopy();
     for (MinuteRollups.Row r : rows) {
-      copy.row(13).int8(r.seriesId()).timestamptz(r.minuteMillis()).int4(r.count()).float8(r.sum()).float8(r.min())
-          .float8(r.max()).float8(r.first()).float8(r.last()).timestamptz(r.lastTsMillis()).float8(r.increase())
-          .int4(r.countDelta()).float8(r.sumDelta()).float8(r.increaseDelta());
+      copy.row(10).int8(r.seriesId()).timestamptz(r.minuteMillis()).int4(r.count()).float8(r.sum()).float8(r.min())
+          .float8(r.max()).float8(r.first()).float8(r.last()).timestamptz(r.lastTsMillis()).float8(r.increase());
     }
-    try (Statement s = c.createStatement()) {
+    return copy;
+  }
+
+  /**
+   * The hour side of a plan, after its minute rows and recomputes: complete hour rows from memory
+   * (each overwrites its hour), hours recomputed from their minute rows, on a writer's first
+   * watermark move every hour a previous writer may have left unwritten, and the new watermark.
+   */
+  public static void writeHours(Connection c, MinuteRollups.Plan plan) throws SQLException {
+    java.util.List<MinuteRollups.HourRow> rows = plan.hourRows();
+    if (!rows.isEmpty()) {
+      PgBinaryCopy copy = new PgBinaryCopy();
+      for (MinuteRollups.HourRow r : rows) {
+        copy.row(7).int8(r.seriesId()).timestamptz(r.hourMillis()).int4(r.count()).float8(r.sum()).float8(r.min())
+            .float8(r.max()).float8(r.increase());
+      }
+      copyIn(c, "slamon_hour_rows", copy, rows.size());
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("INSERT INTO rollups_1h AS h (series_id, hour, count, sum, min, max, increase)"
+            + " SELECT series_id, hour, count, sum, min, max, increase FROM slamon_hour_rows"
+            + " ON CONFLICT (series_id, hour) DO UPDATE SET count = EXCLUDED.count, sum = EXCLUDED.sum,"
+            + "   min = EXCLUDED.min, max = EXCLUDED.max, increase = EXCLUDED.increase");
+      }
+    }
+    java.util.Set<MinuteRollups.Hour> keys = plan.hourRecomputeKeys();
+    if (!keys.isEmpty()) {
+      try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO slamon_hour_keys"
+          + " SELECT id, to_timestamp(ms / 1000.0) FROM unnest(?::bigint[], ?::bigint[]) AS u(id, ms)");
+          Statement s = c.createStatement()) {
+        bindPairs(c, ps, keys.stream().mapToLong(MinuteRollups.Hour::seriesId).toArray(),
+            keys.stream().mapToLong(MinuteRollups.Hour::hourMillis).toArray());
+        ps.executeUpdate();
+        s.executeUpdate(HOURS_FROM_MINUTES.formatted("SELECT DISTINCT series_id, hour FROM slamon_hour_keys"));
+      }
+    }
+    long watermark = plan.hoursCompleteBefore();
+    if (watermark == MinuteRollups.NO_SAMPLE) {
+      return;
+    }
+    long recoverFrom = plan.recoverHoursFrom();
+    if (recoverFrom != MinuteRollups.NO_SAMPLE) {
+      try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO rollups_1h AS h"
+          + " (series_id, hour, count, sum, min, max, increase)"
+          + " SELECT series_id, " + HOUR_OF.formatted("minute") + ", sum(count), sum(sum), min(min), max(max),"
+          + "   sum(increase) FROM rollups_1m WHERE minute >= ? AND minute < ? GROUP BY 1, 2"
+          + " ON CONFLICT (series_id, hour) DO UPDATE SET count = EXCLUDED.count, sum = EXCLUDED.sum,"
+          + "   min = EXCLUDED.min, max = EXCLUDED.max, increase = EXCLUDED.increase")) {
+        Timestamps.set(ps, 1, java.time.Instant.ofEpochMilli(recoverFrom));
+        Timestamps.set(ps, 2, java.time.Instant.ofEpochMilli(watermark));
+        ps.executeUpdate();
+      }
+    }
+    try (java.sql.PreparedStatement ps = c.prepareStatement("UPDATE rollup_progress SET hours_complete_before = ?")) {
+      Timestamps.set(ps, 1, java.time.Instant.ofEpochMilli(watermark));
+      if (ps.executeUpdate() != 1) {
+        throw new SQLException("rollup_progress has no row; the schema migration V8 did not run");
+      }
+    }
+  }
+
+  /** The stored hour watermark (see {@link MinuteRollups}), in epoch milliseconds. */
+  public static long hoursCompleteBefore(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT (extract(epoch FROM hours_complete_before) * 1000)::bigint"
+            + " FROM rollup_progress")) {
+      if (!rs.next()) {
+        throw new SQLException("rollup_progress has no row; the schema migration V8 did not run");
+      }
+      return rs.getLong(1);
+    }
+  }
+
+  private static void copyIn(Connection c, String table, PgBinaryCopy copy, int size) throws SQLException {
+    try {
       c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
-          "COPY slamon_rollup_rows FROM STDIN (FORMAT binary)", new java.io.ByteArrayInputStream(copy.toByteArray()));
-      s.executeUpdate("WITH m AS (INSERT INTO rollups_1m AS r (series_id, minute, count, sum, min, max, first, last,"
-          + "   last_ts, increase)"
-          + "   SELECT series_id, minute, count, sum, min, max, first, last, last_ts, increase FROM slamon_rollup_rows"
-          + "   ON CONFLICT (series_id, minute) DO UPDATE SET count = EXCLUDED.count, sum = EXCLUDED.sum,"
-          + "     min = EXCLUDED.min, max = EXCLUDED.max, first = EXCLUDED.first, last = EXCLUDED.last,"
-          + "     last_ts = EXCLUDED.last_ts, increase = EXCLUDED.increase)"
-          + " INSERT INTO rollups_1h AS h (series_id, hour, count, sum, min, max, increase)"
-          + " SELECT series_id, " + HOUR_OF.formatted("minute") + ", sum(count_delta), sum(sum_delta), min(min),"
-          + "   max(max), sum(increase_delta) FROM slamon_rollup_rows GROUP BY 1, 2"
-          + " ON CONFLICT (series_id, hour) DO UPDATE SET count = h.count + EXCLUDED.count, sum = h.sum + EXCLUDED.sum,"
-          + "   min = least(h.min, EXCLUDED.min), max = greatest(h.max, EXCLUDED.max),"
-          + "   increase = h.increase + EXCLUDED.increase");
+          "COPY " + table + " FROM STDIN (FORMAT binary)", new java.io.ByteArrayInputStream(copy.toByteArray()));
     } catch (java.io.IOException e) {
-      throw new SQLException("COPY of " + rows.size() + " rollup rows failed: " + e.getMessage(), e);
+      throw new SQLException("COPY of " + size + " rows into " + table + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -224,13 +320,17 @@ public final class RollupMaintenance {
         + "   last_ts = EXCLUDED.last_ts, increase = EXCLUDED.increase"
         + " WHERE EXCLUDED.count >= r.count");
     // each touched hour again as the sum of its minutes
-    s.executeUpdate("INSERT INTO rollups_1h AS h (series_id, hour, count, sum, min, max, increase)"
-        + " SELECT r.series_id, k.hour, sum(r.count), sum(r.sum), min(r.min), max(r.max), sum(r.increase)"
-        + " FROM (SELECT DISTINCT series_id, " + HOUR_OF.formatted("minute") + " AS hour FROM slamon_rollup_keys) k"
-        + " JOIN rollups_1m r ON r.series_id = k.series_id AND r.minute >= k.hour AND r.minute < k.hour + interval '1 hour'"
-        + " GROUP BY r.series_id, k.hour"
-        + " ON CONFLICT (series_id, hour) DO UPDATE SET count = EXCLUDED.count, sum = EXCLUDED.sum,"
-        + "   min = EXCLUDED.min, max = EXCLUDED.max, increase = EXCLUDED.increase"
-        + " WHERE EXCLUDED.count >= h.count");
+    s.executeUpdate(HOURS_FROM_MINUTES.formatted("SELECT DISTINCT series_id, " + HOUR_OF.formatted("minute")
+        + " FROM slamon_rollup_keys"));
   }
+
+  /** Recomputes the hours {@code %s} selects (series_id, hour) as the sums of their minute rows. */
+  private static final String HOURS_FROM_MINUTES = "INSERT INTO rollups_1h AS h (series_id, hour, count, sum, min, max, increase)"
+      + " SELECT r.series_id, k.hour, sum(r.count), sum(r.sum), min(r.min), max(r.max), sum(r.increase)"
+      + " FROM (%s) AS k(series_id, hour)"
+      + " JOIN rollups_1m r ON r.series_id = k.series_id AND r.minute >= k.hour AND r.minute < k.hour + interval '1 hour'"
+      + " GROUP BY r.series_id, k.hour"
+      + " ON CONFLICT (series_id, hour) DO UPDATE SET count = EXCLUDED.count, sum = EXCLUDED.sum,"
+      + "   min = EXCLUDED.min, max = EXCLUDED.max, increase = EXCLUDED.increase"
+      + " WHERE EXCLUDED.count >= h.count";
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.slamon.store.internal.MinuteRollups.HourRow;
 import io.slamon.store.internal.MinuteRollups.Key;
 import io.slamon.store.internal.MinuteRollups.Plan;
 import io.slamon.store.internal.MinuteRollups.Row;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class MinuteRollupsTest {
   private static final long M = 60_000;
+  private static final long H = 60 * M;
   private final AtomicLong nanos = new AtomicLong();
 
   /** A series this write created: no earlier samples. */
@@ -20,7 +22,14 @@ class MinuteRollupsTest {
   }
 
   private MinuteRollups closingOnly() {
-    return new MinuteRollups(0, 0, nanos::get);
+    return rollups(0, 0);
+  }
+
+  /** Rollups whose stored hour watermark is the epoch (the tests' data starts there). */
+  private MinuteRollups rollups(double rowsPerSecond, double burst) {
+    MinuteRollups rollups = new MinuteRollups(rowsPerSecond, burst, nanos::get);
+    rollups.loadHoursCompleteBefore(0);
+    return rollups;
   }
 
   @Test
@@ -45,8 +54,8 @@ class MinuteRollupsTest {
   }
 
   @Test
-  void provisionalRowsFollowTheBudgetAndHoursReceiveOnlyTheDifference() {
-    MinuteRollups rollups = new MinuteRollups(10, 2, nanos::get);
+  void provisionalRowsFollowTheBudgetAndHoursAddUpWhatTheMinuteRowsAdd() {
+    MinuteRollups rollups = rollups(10, 2);
     Plan a = rollups.plan();
     newSeries(a, 1);
     a.add(1, 0, 5);
@@ -66,10 +75,89 @@ class MinuteRollupsTest {
     Plan c = rollups.plan();
     c.add(1, 20_000, 9);
     c.finish();
-    assertThat(c.rows()).singleElement().satisfies(row -> {
-      assertThat(row).extracting(Row::count, Row::sum, Row::increase).containsExactly(3, 22.0, 4.0);
-      assertThat(row).extracting(Row::countDelta, Row::sumDelta, Row::increaseDelta).containsExactly(2, 17.0, 4.0);
-    });
+    assertThat(c.rows()).singleElement().extracting(Row::count, Row::sum, Row::increase).containsExactly(3, 22.0, 4.0);
+    assertThat(c.hourRows()).isEmpty(); // the hour is open
+    c.committed();
+
+    Plan d = rollups.plan();
+    d.add(1, H + 10_000, 10); // series 1 moves into the next hour: its first hour is written once
+    d.finish();
+    assertThat(d.hourRows()).extracting(HourRow::seriesId, HourRow::hourMillis, HourRow::count, HourRow::sum,
+        HourRow::min, HourRow::max, HourRow::increase).containsExactly(tuple(1L, 0L, 3, 22.0, 5.0, 9.0, 4.0));
+    assertThat(d.hoursCompleteBefore()).isEqualTo(MinuteRollups.NO_SAMPLE); // newest data 58 min past the hour's end
+    d.committed();
+
+    Plan e = rollups.plan();
+    e.add(1, H + 3 * M, 11); // the newest data leaves hour 0 behind: the silent series 2's hour is written too
+    e.finish();
+    assertThat(e.hourRows()).extracting(HourRow::seriesId, HourRow::hourMillis, HourRow::count, HourRow::sum)
+        .containsExactly(tuple(2L, 0L, 1, 7.0));
+    assertThat(e.hoursCompleteBefore()).isEqualTo(H);
+    assertThat(e.recoverHoursFrom()).isEqualTo(0); // this writer's first move: hours a previous one left
+    e.committed();
+
+    Plan f = rollups.plan();
+    f.add(1, 2 * H + 3 * M, 12);
+    f.finish();
+    assertThat(f.hoursCompleteBefore()).isEqualTo(2 * H);
+    assertThat(f.recoverHoursFrom()).isEqualTo(MinuteRollups.NO_SAMPLE); // only the first move recovers
+    assertThat(f.hourRows()).extracting(HourRow::seriesId, HourRow::hourMillis, HourRow::count)
+        .containsExactly(tuple(1L, H, 2));
+  }
+
+  @Test
+  void anAnchoredSeriesRecomputesItsFirstHourFromTheMinuteRowsAndWritesTheNextFromMemory() {
+    MinuteRollups rollups = closingOnly();
+    Plan p = rollups.plan();
+    p.anchor(1, 30 * M, 10, true); // stored minutes of hour 0 that memory never saw
+    p.add(1, 40 * M, 12);
+    p.add(1, H + M, 15);
+    p.add(1, 2 * H + M, 20);
+    p.finish();
+
+    assertThat(p.hourRecomputeKeys()).containsExactly(new MinuteRollups.Hour(1, 0));
+    assertThat(p.hourRows()).extracting(HourRow::hourMillis, HourRow::count, HourRow::increase)
+        .containsExactly(tuple(H, 1, 3.0));
+  }
+
+  @Test
+  void hoursBeforeTheStoredWatermarkAreWrittenWithEveryChange() {
+    MinuteRollups rollups = new MinuteRollups(100, 100, nanos::get);
+    rollups.loadHoursCompleteBefore(10 * H); // old data arriving after newer data (a backfill)
+    Plan a = rollups.plan();
+    newSeries(a, 1);
+    a.add(1, 2 * H, 1);
+    a.finish();
+    assertThat(a.hourRows()).extracting(HourRow::hourMillis, HourRow::count).containsExactly(tuple(2 * H, 1));
+    assertThat(a.hoursCompleteBefore()).isEqualTo(MinuteRollups.NO_SAMPLE);
+    a.committed();
+
+    Plan b = rollups.plan();
+    b.add(1, 2 * H + 5 * M, 4);
+    b.finish();
+    assertThat(b.hourRows()).extracting(HourRow::hourMillis, HourRow::count, HourRow::sum, HourRow::increase)
+        .containsExactly(tuple(2 * H, 2, 5.0, 3.0));
+  }
+
+  @Test
+  void aFailedTransactionsHoursAndWatermarkAreRedoneByTheNextCommit() {
+    MinuteRollups rollups = closingOnly();
+    Plan a = rollups.plan();
+    newSeries(a, 1);
+    a.add(1, 0, 1);
+    a.add(1, H + 5 * M, 2);
+    a.finish();
+    assertThat(a.hourRows()).hasSize(1);
+    assertThat(a.hoursCompleteBefore()).isEqualTo(H);
+    a.abort();
+
+    Plan b = rollups.plan();
+    assertThat(b.hourRecomputeKeys()).containsExactly(new MinuteRollups.Hour(1, 0));
+    b.finish();
+    assertThat(b.hoursCompleteBefore()).isEqualTo(H); // moved again, by the next transaction that commits
+    assertThat(b.recoverHoursFrom()).isEqualTo(0);
+    b.committed();
+    assertThat(rollups.plan().hourRecomputeKeys()).isEmpty();
   }
 
   @Test
@@ -154,7 +242,7 @@ class MinuteRollupsTest {
 
   @Test
   void nanSamplesAreLeftOut() {
-    MinuteRollups rollups = new MinuteRollups(100, 100, nanos::get);
+    MinuteRollups rollups = rollups(100, 100);
     Plan p = rollups.plan();
     newSeries(p, 1);
     p.add(1, 0, 1);
