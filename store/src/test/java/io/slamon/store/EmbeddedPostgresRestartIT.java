@@ -24,6 +24,8 @@ class EmbeddedPostgresRestartIT {
     try (Database first = Database.open(settings, System.out::println)) {
       first.sampleStore().write(List.of(new Sample("acme", "gpu_util", Map.of("gpu", "0"), at.toEpochMilli(), 42)));
       assertThat(first.jdbcUrl()).startsWith("jdbc:postgresql://127.0.0.1:").endsWith("/slamon");
+      // an acknowledged write is on disk: what the spool relies on when it drops a replayed batch
+      assertThat(settingsOf(first, "fsync", "synchronous_commit", "full_page_writes")).containsOnly("on");
     }
     assertThat(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION"))).isTrue();
 
@@ -31,6 +33,21 @@ class EmbeddedPostgresRestartIT {
       assertThat(second.sampleStore().query("acme", "gpu_util", Map.of(), at, at.plusSeconds(1)))
           .singleElement()
           .satisfies(s -> assertThat(s.points()).containsExactly(new SampleReader.Point(at.toEpochMilli(), 42)));
+    }
+  }
+
+  private static List<String> settingsOf(Database db, String... names) {
+    try (java.sql.Connection c = db.dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+      List<String> values = new java.util.ArrayList<>();
+      for (String name : names) {
+        try (java.sql.ResultSet rs = s.executeQuery("SHOW " + name)) {
+          rs.next();
+          values.add(rs.getString(1));
+        }
+      }
+      return values;
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
     }
   }
 

@@ -65,6 +65,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         .setServerConfig("listen_addresses", "127.0.0.1")
         // zonky defaults to off; a write acknowledged to a collector must survive a crash
         .setServerConfig("synchronous_commit", "on")
+        // zonky also starts the postmaster with -F (fsync off): a commit would then be written to
+        // the OS but not to the disk, and a power loss could lose or corrupt it ("-c" comes later
+        // on the command line and wins)
+        .setServerConfig("fsync", "on")
+        .setServerConfig("full_page_writes", "on")
         // at a million active series the samples index no longer fit the default 128 MB; measured
         // in docs/benchmarks.md "End-to-end ingest" (database 7.4 -> 6.4 CPU-s per million samples)
         .setServerConfig("shared_buffers", "1GB")
