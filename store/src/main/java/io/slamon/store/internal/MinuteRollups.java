@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
+import org.agrona.collections.Long2ObjectHashMap;
 
 /**
  * The 1-minute rollups of every active series, accumulated in the writer's memory as samples are
@@ -60,7 +61,8 @@ public final class MinuteRollups {
 
   static final long HOUR = 3_600_000L;
 
-  private final Map<Long, Series> series = new HashMap<>();
+  /** Primitive keys, open addressing: ~20 bytes per series instead of ~50 for a HashMap's node and boxed key. */
+  private final Long2ObjectHashMap<Series> series = new Long2ObjectHashMap<>();
   /** Open minute -> the series that opened it then (entries go stale when a series moves on). */
   private final TreeMap<Long, List<Series>> byMinute = new TreeMap<>();
   /** Hour -> the series that started accumulating it then (entries go stale like byMinute's). */
@@ -71,15 +73,20 @@ public final class MinuteRollups {
   private long hoursCompleteBefore = NONE;
   /** Whether this writer has moved the watermark yet (the first move recovers a previous writer's hours). */
   private boolean movedWatermark;
-  /** Certain open minutes with samples not yet written (identity set). */
-  private final Set<Series> unwritten = new HashSet<>();
+  /**
+   * Series with a certain open minute whose samples are not written yet: marked on the series
+   * ({@code Series#unwritten}) and counted; the list may hold stale entries and is compacted when
+   * it outgrows the count (a hash set cost ~40 bytes per series at a million series).
+   */
+  private List<Series> unwrittenList = new ArrayList<>();
+  private int unwrittenCount;
   private final LongSupplier nanoTime;
   private final double rowsPerSecond;
   private final double burst;
   private double tokens;
   private long tokensAt;
   private long newestMinute = NONE;
-  private long plans;
+  private int plans;
 
   /**
    * @param provisionalRowsPerSecond row budget for provisional (open-minute) rows
@@ -103,7 +110,33 @@ public final class MinuteRollups {
 
   /** Open minutes (known exactly) with samples not written yet. */
   public int unwrittenOpenMinutes() {
-    return unwritten.size();
+    return unwrittenCount;
+  }
+
+  private void markUnwritten(Series s) {
+    if (!s.unwritten) {
+      s.unwritten = true;
+      unwrittenCount++;
+      unwrittenList.add(s);
+      if (unwrittenList.size() > 2 * unwrittenCount + 1024) {
+        unwrittenList = new ArrayList<>(unwrittenList.stream().filter(x -> x.unwritten).toList());
+      }
+    }
+  }
+
+  private void markWritten(Series s) {
+    if (s.unwritten) {
+      s.unwritten = false;
+      unwrittenCount--;
+    }
+  }
+
+  /** Forgets a series' state, if memory still holds this one. */
+  private void forget(Series s) {
+    if (series.get(s.id) == s) {
+      series.remove(s.id);
+    }
+    markWritten(s);
   }
 
   /** Whether memory holds the state of this series (else the store must {@link Plan#anchor} it). */
@@ -163,7 +196,7 @@ public final class MinuteRollups {
     private final Map<Long, Anchor> anchors = new HashMap<>();
     private final Set<Long> lateInPlan = new HashSet<>();
     private final List<Series> touched = new ArrayList<>();
-    private final long number = ++plans;
+    private final int number = ++plans; // compared for equality only: wrapping is harmless
     private boolean finished;
     private boolean over;
 
@@ -229,7 +262,7 @@ public final class MinuteRollups {
         s.last = value;
         s.lastTs = tsMillis;
         if (!s.dirty && s.certain) {
-          unwritten.add(s); // once per minute, not per sample: a hash set per sample showed in profiles
+          markUnwritten(s); // once per minute, not per sample: a hash set per sample showed in profiles
         }
         s.dirty = true;
       } else {
@@ -309,12 +342,17 @@ public final class MinuteRollups {
      */
     public void finishWritingOpenMinutes() {
       markFinished();
-      for (Series s : List.copyOf(unwritten)) {
+      List<Series> candidates = unwrittenList;
+      unwrittenList = new ArrayList<>();
+      for (Series s : candidates) {
+        if (!s.unwritten) {
+          continue; // stale entry
+        }
         if (hasUnwrittenOpenMinute(s)) {
           touch(s);
           emit(s);
         } else {
-          unwritten.remove(s);
+          markWritten(s);
         }
       }
       settleHours();
@@ -395,8 +433,7 @@ public final class MinuteRollups {
         if (s.minute != NONE) {
           pending.add(new Key(s.id, s.minute));
         }
-        series.remove(s.id, s);
-        unwritten.remove(s);
+        forget(s);
       }
     }
 
@@ -433,7 +470,7 @@ public final class MinuteRollups {
       s.writtenIncrease = 0;
       s.dirty = true;
       if (s.certain) {
-        unwritten.add(s);
+        markUnwritten(s);
       }
       byMinute.computeIfAbsent(minute, m -> new ArrayList<>()).add(s);
     }
@@ -485,8 +522,7 @@ public final class MinuteRollups {
       if (s.minute != NONE) {
         keys.add(new Key(s.id, s.minute));
       }
-      series.remove(s.id);
-      unwritten.remove(s);
+      forget(s);
       lateInPlan.add(s.id);
     }
 
@@ -504,7 +540,7 @@ public final class MinuteRollups {
       s.writtenSum = s.sum;
       s.writtenIncrease = s.increase;
       s.dirty = false;
-      unwritten.remove(s);
+      markWritten(s);
     }
   }
 
@@ -533,8 +569,10 @@ public final class MinuteRollups {
     boolean closed;
     boolean certain;
     boolean dirty;
+    /** In {@code unwrittenList} and counted by {@code unwrittenCount}. */
+    boolean unwritten;
     /** The number of the plan that last touched this series (see Plan#touch; not the plan: that would keep it alive). */
-    long touchedBy;
+    int touchedBy;
     int count;
     double sum;
     double min;

@@ -241,6 +241,36 @@ class MinuteRollupsTest {
   }
 
   @Test
+  void anIdleFlushWritesEachUnwrittenOpenMinuteOnceAfterManyMinutesOfManySeries() {
+    MinuteRollups rollups = closingOnly();
+    int series = 3_000;
+    for (int minute = 0; minute < 6; minute++) { // each minute: every series closes one and opens the next
+      Plan p = rollups.plan();
+      for (int id = 1; id <= series; id++) {
+        if (minute == 0) {
+          newSeries(p, id);
+        }
+        p.add(id, minute * M + id, minute);
+      }
+      p.finish();
+      assertThat(p.rows()).hasSize(minute == 0 ? 0 : series);
+      p.committed();
+      assertThat(rollups.unwrittenOpenMinutes()).isEqualTo(series);
+    }
+
+    Plan idle = rollups.plan();
+    idle.finishWritingOpenMinutes();
+
+    assertThat(idle.rows()).hasSize(series).extracting(Row::minuteMillis).containsOnly(5 * M);
+    assertThat(idle.rows()).extracting(Row::seriesId).doesNotHaveDuplicates();
+    idle.committed();
+    assertThat(rollups.unwrittenOpenMinutes()).isZero();
+    Plan again = rollups.plan();
+    again.finishWritingOpenMinutes();
+    assertThat(again.rows()).isEmpty();
+  }
+
+  @Test
   void nanSamplesAreLeftOut() {
     MinuteRollups rollups = rollups(100, 100);
     Plan p = rollups.plan();
