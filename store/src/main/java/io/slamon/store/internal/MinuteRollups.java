@@ -75,8 +75,9 @@ public final class MinuteRollups {
   private boolean movedWatermark;
   /**
    * Series with a certain open minute whose samples are not written yet: marked on the series
-   * ({@code Series#unwritten}) and counted; the list may hold stale entries and is compacted when
-   * it outgrows the count (a hash set cost ~40 bytes per series at a million series).
+   * ({@code Series#unwritten}) and counted. A series is in the list at most once ({@code
+   * Series#listed}); entries whose mark was cleared stay until the list is compacted, when it
+   * outgrows twice the count (a hash set cost ~40 bytes per series at a million series).
    */
   private List<Series> unwrittenList = new ArrayList<>();
   private int unwrittenCount;
@@ -114,14 +115,31 @@ public final class MinuteRollups {
   }
 
   private void markUnwritten(Series s) {
-    if (!s.unwritten) {
-      s.unwritten = true;
-      unwrittenCount++;
+    if (s.unwritten) {
+      return;
+    }
+    s.unwritten = true;
+    unwrittenCount++;
+    if (!s.listed) {
+      s.listed = true;
       unwrittenList.add(s);
       if (unwrittenList.size() > 2 * unwrittenCount + 1024) {
-        unwrittenList = new ArrayList<>(unwrittenList.stream().filter(x -> x.unwritten).toList());
+        List<Series> kept = new ArrayList<>(unwrittenCount + 1024);
+        for (Series x : unwrittenList) {
+          if (x.unwritten) {
+            kept.add(x);
+          } else {
+            x.listed = false;
+          }
+        }
+        unwrittenList = kept;
       }
     }
+  }
+
+  /** Entries of the unwritten list, stale ones included (for tests of its bound). */
+  int unwrittenListSize() {
+    return unwrittenList.size();
   }
 
   private void markWritten(Series s) {
@@ -345,6 +363,7 @@ public final class MinuteRollups {
       List<Series> candidates = unwrittenList;
       unwrittenList = new ArrayList<>();
       for (Series s : candidates) {
+        s.listed = false;
         if (!s.unwritten) {
           continue; // stale entry
         }
@@ -569,8 +588,10 @@ public final class MinuteRollups {
     boolean closed;
     boolean certain;
     boolean dirty;
-    /** In {@code unwrittenList} and counted by {@code unwrittenCount}. */
+    /** Counted by {@code unwrittenCount}. */
     boolean unwritten;
+    /** In {@code unwrittenList} (maybe stale: its mark cleared since). */
+    boolean listed;
     /** The number of the plan that last touched this series (see Plan#touch; not the plan: that would keep it alive). */
     int touchedBy;
     int count;
