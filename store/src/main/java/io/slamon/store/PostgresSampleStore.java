@@ -196,7 +196,7 @@ public final class PostgresSampleStore implements SampleWriter, SampleReader {
       try (Statement s = c.createStatement()) {
         RollupMaintenance.prepare(s);
         if (!rollups.knowsHoursCompleteBefore()) {
-          rollups.loadHoursCompleteBefore(RollupMaintenance.hoursCompleteBefore(c));
+          RollupMaintenance.loadHourProgress(c, rollups);
         }
         plan = rollups.plan();
         work.fill(c, plan);

@@ -271,6 +271,49 @@ public abstract class RollupContract {
     assertThat(series.getFirst().minutes()).singleElement().extracting(Minute::count, Minute::last).containsExactly(1, 3.0);
   }
 
+  @Test
+  void aWriterSkipsTheRecoveryScanWhenNoWriterLeftHoursOpen() {
+    Instant hour = Instant.parse("2011-07-05T10:00:00Z");
+    hoursCompleteBefore(hour);
+    String t = tenant();
+    PostgresSampleStore first = database().sampleStore().with(database().dataSource(), closingOnly());
+    first.write(List.of(new Sample(t, "seen_total", Map.of(), hour.plusSeconds(60).toEpochMilli(), 1)));
+    assertThat(openHours()).isTrue(); // set by the first writer's first transaction
+    // a minute row whose hour row is missing, then the flag cleared as if every open hour were written:
+    // a writer that recomputed the hours anyway would write that hour row
+    sql("INSERT INTO series (tenant, metric) VALUES ('" + t + "', 'orphan_total')");
+    sql("INSERT INTO rollups_1m (series_id, minute, count, sum, min, max, first, last, last_ts, increase)"
+        + " SELECT id, '" + hour.plusSeconds(300) + "', 1, 1, 1, 1, 1, 1, '" + hour.plusSeconds(300) + "', 0"
+        + " FROM series WHERE tenant = '" + t + "' AND metric = 'orphan_total'");
+    sql("UPDATE rollup_progress SET open_hours = false");
+
+    PostgresSampleStore second = database().sampleStore().with(database().dataSource(), closingOnly());
+    second.write(List.of(new Sample(t, "next_total", Map.of(), hour.plusSeconds(3900).toEpochMilli(), 1)));
+
+    assertThat(storedHoursCompleteBefore()).isEqualTo(hour.plusSeconds(3600));
+    assertThat(hourRow(t, "orphan_total", hour)).isNull();
+    assertThat(openHours()).isTrue();
+  }
+
+  private boolean openHours() {
+    try (java.sql.Connection c = database().dataSource().getConnection();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT open_hours FROM rollup_progress")) {
+      assertThat(rs.next()).isTrue();
+      return rs.getBoolean(1);
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private void sql(String statement) {
+    try (java.sql.Connection c = database().dataSource().getConnection(); java.sql.Statement s = c.createStatement()) {
+      s.executeUpdate(statement);
+    } catch (java.sql.SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+
   private void hoursCompleteBefore(Instant watermark) {
     try (java.sql.Connection c = database().dataSource().getConnection();
         java.sql.PreparedStatement ps = c.prepareStatement("UPDATE rollup_progress SET hours_complete_before = ?")) {

@@ -71,8 +71,13 @@ public final class MinuteRollups {
   private final Set<Hour> pendingHours = new HashSet<>();
   /** Hour rows before this are complete in the database; {@link #NONE} until the store loads it. */
   private long hoursCompleteBefore = NONE;
-  /** Whether this writer has moved the watermark yet (the first move recovers a previous writer's hours). */
-  private boolean movedWatermark;
+  /**
+   * Whether hours a previous writer may have left unwritten are recovered already (or there were
+   * none): else the first watermark move recomputes them.
+   */
+  private boolean recovered;
+  /** Whether the database knows that this writer has hours open ({@code rollup_progress.open_hours}). */
+  private boolean openHoursMarked;
   /**
    * Series with a certain open minute whose samples are not written yet: marked on the series
    * ({@code Series#unwritten}) and counted. A series is in the list at most once ({@code
@@ -167,12 +172,18 @@ public final class MinuteRollups {
     return hoursCompleteBefore != NONE;
   }
 
-  /** The watermark as stored in the database: hour rows before it are complete. */
-  public void loadHoursCompleteBefore(long hourMillis) {
+  /**
+   * The watermark as stored in the database: hour rows before it are complete.
+   *
+   * @param openHours whether a writer may have left hours at or after it unwritten (then the first
+   *     watermark move recomputes them from their minute rows)
+   */
+  public void loadHoursCompleteBefore(long hourMillis, boolean openHours) {
     if (hourMillis == NONE) {
       throw new IllegalArgumentException("no hour watermark");
     }
     hoursCompleteBefore = hourMillis;
+    recovered = !openHours;
   }
 
   /** Starts the rollup work of one transaction. */
@@ -332,7 +343,7 @@ public final class MinuteRollups {
       }
       if (watermark > hoursCompleteBefore) {
         advanceTo = watermark;
-        if (!movedWatermark) {
+        if (!recovered) {
           recoverFrom = hoursCompleteBefore;
         }
         for (Iterator<Map.Entry<Long, List<Series>>> it = byHour.headMap(watermark, false).entrySet().iterator();
@@ -426,6 +437,11 @@ public final class MinuteRollups {
       return recoverFrom;
     }
 
+    /** Whether this transaction must record that this writer has hours open (its first one does). */
+    public boolean marksOpenHours() {
+      return !openHoursMarked;
+    }
+
     /** The transaction committed: recomputed keys are done. */
     public void committed() {
       over = true;
@@ -433,8 +449,9 @@ public final class MinuteRollups {
       pendingHours.removeAll(hourKeys);
       if (advanceTo != NONE) {
         hoursCompleteBefore = advanceTo;
-        movedWatermark = true;
+        recovered = true;
       }
+      openHoursMarked = true;
     }
 
     /**

@@ -161,6 +161,11 @@ public final class RollupMaintenance {
         s.executeUpdate(HOURS_FROM_MINUTES.formatted("SELECT DISTINCT series_id, hour FROM slamon_hour_keys"));
       }
     }
+    if (plan.marksOpenHours()) {
+      try (Statement s = c.createStatement()) {
+        s.executeUpdate("UPDATE rollup_progress SET open_hours = true WHERE NOT open_hours");
+      }
+    }
     long watermark = plan.hoursCompleteBefore();
     if (watermark == MinuteRollups.NO_SAMPLE) {
       return;
@@ -181,20 +186,20 @@ public final class RollupMaintenance {
     try (java.sql.PreparedStatement ps = c.prepareStatement("UPDATE rollup_progress SET hours_complete_before = ?")) {
       Timestamps.set(ps, 1, java.time.Instant.ofEpochMilli(watermark));
       if (ps.executeUpdate() != 1) {
-        throw new SQLException("rollup_progress has no row; the schema migration V8 did not run");
+        throw new SQLException("rollup_progress has no row; the schema migration V4_2 did not run");
       }
     }
   }
 
-  /** The stored hour watermark (see {@link MinuteRollups}), in epoch milliseconds. */
-  public static long hoursCompleteBefore(Connection c) throws SQLException {
+  /** Loads the stored hour watermark and whether a writer may have left hours open (see {@link MinuteRollups}). */
+  public static void loadHourProgress(Connection c, MinuteRollups rollups) throws SQLException {
     try (Statement s = c.createStatement();
-        java.sql.ResultSet rs = s.executeQuery("SELECT (extract(epoch FROM hours_complete_before) * 1000)::bigint"
-            + " FROM rollup_progress")) {
+        java.sql.ResultSet rs = s.executeQuery("SELECT (extract(epoch FROM hours_complete_before) * 1000)::bigint,"
+            + " open_hours FROM rollup_progress")) {
       if (!rs.next()) {
-        throw new SQLException("rollup_progress has no row; the schema migration V8 did not run");
+        throw new SQLException("rollup_progress has no row; the schema migrations V4_2/V4_3 did not run");
       }
-      return rs.getLong(1);
+      rollups.loadHoursCompleteBefore(rs.getLong(1), rs.getBoolean(2));
     }
   }
 

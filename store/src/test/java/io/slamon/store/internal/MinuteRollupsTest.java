@@ -28,7 +28,7 @@ class MinuteRollupsTest {
   /** Rollups whose stored hour watermark is the epoch (the tests' data starts there). */
   private MinuteRollups rollups(double rowsPerSecond, double burst) {
     MinuteRollups rollups = new MinuteRollups(rowsPerSecond, burst, nanos::get);
-    rollups.loadHoursCompleteBefore(0);
+    rollups.loadHoursCompleteBefore(0, true);
     return rollups;
   }
 
@@ -106,6 +106,21 @@ class MinuteRollupsTest {
   }
 
   @Test
+  void withNoHoursLeftOpenTheFirstWatermarkMoveRecoversNothingAndTheFirstCommitMarksHoursOpen() {
+    MinuteRollups rollups = new MinuteRollups(0, 0, nanos::get);
+    rollups.loadHoursCompleteBefore(0, false);
+    Plan a = rollups.plan();
+    assertThat(a.marksOpenHours()).isTrue();
+    newSeries(a, 1);
+    a.add(1, H + 3 * M, 1);
+    a.finish();
+    assertThat(a.hoursCompleteBefore()).isEqualTo(H);
+    assertThat(a.recoverHoursFrom()).isEqualTo(MinuteRollups.NO_SAMPLE);
+    a.committed();
+    assertThat(rollups.plan().marksOpenHours()).isFalse();
+  }
+
+  @Test
   void anAnchoredSeriesRecomputesItsFirstHourFromTheMinuteRowsAndWritesTheNextFromMemory() {
     MinuteRollups rollups = closingOnly();
     Plan p = rollups.plan();
@@ -123,7 +138,7 @@ class MinuteRollupsTest {
   @Test
   void hoursBeforeTheStoredWatermarkAreWrittenWithEveryChange() {
     MinuteRollups rollups = new MinuteRollups(100, 100, nanos::get);
-    rollups.loadHoursCompleteBefore(10 * H); // old data arriving after newer data (a backfill)
+    rollups.loadHoursCompleteBefore(10 * H, true); // old data arriving after newer data (a backfill)
     Plan a = rollups.plan();
     newSeries(a, 1);
     a.add(1, 2 * H, 1);
